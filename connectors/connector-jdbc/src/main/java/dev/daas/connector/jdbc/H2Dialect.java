@@ -1,0 +1,36 @@
+package dev.daas.connector.jdbc;
+
+import java.sql.SQLException;
+import org.jooq.SQLDialect;
+
+/** H2 2.x, used for tests and small embedded sources. It compares every type with a parameter. */
+final class H2Dialect implements JdbcDialect {
+  /** H2's error codes: statement cancelled or timed out; connection broken; database closed. */
+  private static final int STATEMENT_CANCELED = 57014;
+
+  private static final int CONNECTION_BROKEN = 90067;
+  private static final int DATABASE_CALLED_AT_SHUTDOWN = 90121;
+
+  private final H2CatalogReader catalogReader = new H2CatalogReader();
+
+  @Override
+  public SQLDialect sqlDialect() {
+    return SQLDialect.H2;
+  }
+
+  @Override
+  public CatalogReader catalogReader() {
+    return catalogReader;
+  }
+
+  @Override
+  public boolean isTimeout(SQLException exception) {
+    return exception.getErrorCode() == STATEMENT_CANCELED;
+  }
+
+  @Override
+  public boolean isUnavailable(SQLException exception) {
+    int code = exception.getErrorCode();
+    return code == CONNECTION_BROKEN || code == DATABASE_CALLED_AT_SHUTDOWN;
+  }
+}

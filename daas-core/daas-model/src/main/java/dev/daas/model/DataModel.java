@@ -1,0 +1,43 @@
+package dev.daas.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The recovered data model of one source: what the data API serves. Its JSON form is the documented
+ * contract of docs/model.md; {@link #FORMAT_VERSION} changes whenever that contract changes
+ * incompatibly.
+ *
+ * @param formatVersion the version of the JSON contract
+ * @param source the source name
+ * @param databaseProduct the database product and version the model was read from
+ * @param entities entities, sorted by API name
+ * @param relationships relationships, sorted by name of the from entity then name
+ */
+public record DataModel(
+    int formatVersion,
+    String source,
+    String databaseProduct,
+    List<Entity> entities,
+    List<Relationship> relationships) {
+  public static final int FORMAT_VERSION = 1;
+
+  public DataModel {
+    requireNonNull(source, "source is null");
+    entities = List.copyOf(requireNonNull(entities, "entities is null"));
+    relationships = List.copyOf(requireNonNull(relationships, "relationships is null"));
+  }
+
+  public Optional<Entity> entity(String apiName) {
+    return entities.stream().filter(e -> e.name().equals(apiName)).findFirst();
+  }
+
+  /** Relationships in which the entity takes part, on either side. */
+  public List<Relationship> relationshipsOf(String entityName) {
+    return relationships.stream()
+        .filter(r -> r.fromEntity().equals(entityName) || r.toEntity().equals(entityName))
+        .toList();
+  }
+}

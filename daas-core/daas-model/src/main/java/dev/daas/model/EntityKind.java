@@ -1,0 +1,6 @@
+package dev.daas.model;
+
+public enum EntityKind {
+  TABLE,
+  VIEW
+}

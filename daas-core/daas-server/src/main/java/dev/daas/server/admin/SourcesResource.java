@@ -1,0 +1,122 @@
+package dev.daas.server.admin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.daas.model.error.DaasException;
+import dev.daas.model.error.ErrorCode;
+import dev.daas.server.model.IntrospectionResult;
+import dev.daas.server.sources.LiveSources;
+import dev.daas.server.sources.SourceRequest;
+import dev.daas.server.sources.SourceService;
+import dev.daas.server.sources.SourceView;
+import dev.daas.server.store.ModelSnapshotRecord;
+import dev.daas.server.store.SnapshotSummary;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The admin API for sources and their models. */
+@Path("/admin/v1/sources")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SourcesResource {
+  @Inject SourceService sources;
+  @Inject LiveSources live;
+  @Inject ObjectMapper json;
+
+  @POST
+  public Response create(SourceRequest request) {
+    if (request == null) {
+      throw new DaasException(ErrorCode.VALIDATION_FAILED, "The request body is empty");
+    }
+    SourceView view = sources.create(request);
+    live.invalidate(view.name());
+    return Response.created(UriBuilder.fromPath("/admin/v1/sources/{name}").build(view.name()))
+        .entity(view)
+        .build();
+  }
+
+  @GET
+  public List<SourceView> list() {
+    return sources.list();
+  }
+
+  @GET
+  @Path("{name}")
+  public SourceView get(@PathParam("name") String name) {
+    return sources.view(name, true);
+  }
+
+  @DELETE
+  @Path("{name}")
+  public Response delete(@PathParam("name") String name) {
+    sources.delete(name);
+    live.invalidate(name);
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("{name}/introspect")
+  @Consumes(MediaType.WILDCARD)
+  public IntrospectionResult introspect(@PathParam("name") String name) {
+    IntrospectionResult result = sources.introspect(name);
+    live.invalidate(name);
+    return result;
+  }
+
+  /** The model document of docs/model.md: version metadata, then the model itself. */
+  @GET
+  @Path("{name}/model")
+  public ObjectNode model(@PathParam("name") String name, @QueryParam("version") String version) {
+    ModelSnapshotRecord snapshot = sources.snapshot(name, parseVersion(version));
+    try {
+      ObjectNode model = (ObjectNode) json.readTree(snapshot.modelJson);
+      ObjectNode document = json.createObjectNode();
+      document.put("formatVersion", snapshot.formatVersion);
+      document.put("source", name);
+      document.put("version", snapshot.version);
+      document.put("contentHash", snapshot.contentHash);
+      document.put("createdAt", snapshot.createdAt.toString());
+      model.fields().forEachRemaining(f -> document.putIfAbsent(f.getKey(), f.getValue()));
+      return document;
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("stored model of " + name + " is unreadable", e);
+    }
+  }
+
+  @GET
+  @Path("{name}/model/versions")
+  public List<SnapshotSummary> versions(@PathParam("name") String name) {
+    return sources.versions(name);
+  }
+
+  private static Optional<Integer> parseVersion(String version) {
+    if (version == null || version.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      int v = Integer.parseInt(version);
+      if (v < 1) {
+        throw new NumberFormatException();
+      }
+      return Optional.of(v);
+    } catch (NumberFormatException e) {
+      throw new DaasException(
+          ErrorCode.VALIDATION_FAILED,
+          "version must be a positive integer",
+          Map.of("parameter", "version"));
+    }
+  }
+}

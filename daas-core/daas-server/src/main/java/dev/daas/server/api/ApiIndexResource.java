@@ -1,0 +1,67 @@
+package dev.daas.server.api;
+
+import dev.daas.model.DataModel;
+import dev.daas.model.Entity;
+import dev.daas.server.sources.LiveSources;
+import dev.daas.server.sources.SourceService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Entry points that tell a developer what there is to call, with links. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class ApiIndexResource {
+  @Inject SourceService sources;
+  @Inject LiveSources live;
+
+  @GET
+  public Map<String, Object> sources() {
+    List<Map<String, Object>> list =
+        sources.list().stream()
+            .map(
+                s -> {
+                  Map<String, Object> item = new LinkedHashMap<>();
+                  item.put("name", s.name());
+                  item.put("href", "/api/v1/" + s.name());
+                  item.put("openapi", "/api/v1/" + s.name() + "/openapi.json");
+                  item.put("docs", "/q/swagger-ui/?url=/api/v1/" + s.name() + "/openapi.json");
+                  return item;
+                })
+            .toList();
+    return Map.of("sources", list);
+  }
+
+  @GET
+  @Path("{source}")
+  public Map<String, Object> entities(@PathParam("source") String source) {
+    LiveSources.Live current = live.get(source);
+    DataModel model = current.model().model();
+    List<Map<String, Object>> entities =
+        model.entities().stream()
+            .map(
+                (Entity e) -> {
+                  Map<String, Object> item = new LinkedHashMap<>();
+                  item.put("name", e.name());
+                  item.put("table", e.schema() == null ? e.table() : e.schema() + "." + e.table());
+                  item.put("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT));
+                  item.put("href", "/api/v1/" + source + "/" + e.name());
+                  item.put(
+                      "key", e.identifyingKey().map(k -> (Object) k.attributes()).orElse(null));
+                  return item;
+                })
+            .toList();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("source", source);
+    body.put("modelVersion", current.model().version());
+    body.put("openapi", "/api/v1/" + source + "/openapi.json");
+    body.put("entities", entities);
+    return body;
+  }
+}

@@ -1,0 +1,18 @@
+package dev.daas.server.model;
+
+import java.time.Instant;
+
+/**
+ * What an introspection produced.
+ *
+ * @param changed false when the recovered model equals the current version (no new version)
+ */
+public record IntrospectionResult(
+    String source,
+    int version,
+    String contentHash,
+    boolean changed,
+    int entities,
+    int relationships,
+    Instant createdAt,
+    long durationMillis) {}

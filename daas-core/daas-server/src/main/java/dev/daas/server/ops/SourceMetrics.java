@@ -1,0 +1,90 @@
+package dev.daas.server.ops;
+
+import dev.daas.model.connector.SourceConnection;
+import dev.daas.model.connector.SourceStatus;
+import dev.daas.server.sources.SourceConnections;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Per-source metrics at {@code /q/metrics}: data API requests, latency, errors by code, and the
+ * source's connection pool. Pool gauges read a status cached for a few seconds so a scrape never
+ * holds up on a slow database.
+ */
+@ApplicationScoped
+public class SourceMetrics {
+  private static final long STATUS_TTL_NANOS = Duration.ofSeconds(5).toNanos();
+
+  @Inject MeterRegistry registry;
+  @Inject SourceConnections connections;
+
+  private final Set<String> poolGauges = ConcurrentHashMap.newKeySet();
+  private final Map<String, CachedStatus> statuses = new ConcurrentHashMap<>();
+
+  private record CachedStatus(SourceStatus status, long atNanos) {}
+
+  public void request(String source, int status, String code, long nanos) {
+    Timer.builder("daas.api.requests")
+        .description("Data API requests per source")
+        .tag("source", source)
+        .tag("status", Integer.toString(status))
+        .publishPercentiles(0.5, 0.99)
+        .register(registry)
+        .record(Duration.ofNanos(nanos));
+    if (code != null) {
+      Counter.builder("daas.api.errors")
+          .description("Data API errors per source and problem code")
+          .tag("source", source)
+          .tag("code", code)
+          .register(registry)
+          .increment();
+    }
+    registerPool(source);
+  }
+
+  private void registerPool(String source) {
+    if (!poolGauges.add(source)) {
+      return;
+    }
+    gauge(source, "daas.source.pool.active", s -> s.activeConnections());
+    gauge(source, "daas.source.pool.idle", s -> s.idleConnections());
+    gauge(source, "daas.source.pool.max", s -> s.maxConnections());
+    gauge(source, "daas.source.pool.waiting", s -> s.waitingThreads());
+    gauge(source, "daas.source.reachable", s -> s.reachable() ? 1 : 0);
+  }
+
+  private void gauge(String source, String name, ToDoubleFunction<SourceStatus> value) {
+    Gauge.builder(
+            name,
+            () -> {
+              SourceStatus status = status(source);
+              return status == null ? Double.NaN : value.applyAsDouble(status);
+            })
+        .tag("source", source)
+        .register(registry);
+  }
+
+  private SourceStatus status(String source) {
+    CachedStatus cached = statuses.get(source);
+    long now = System.nanoTime();
+    if (cached != null && now - cached.atNanos() < STATUS_TTL_NANOS) {
+      return cached.status();
+    }
+    SourceConnection connection = connections.openConnections().get(source);
+    if (connection == null) {
+      return null;
+    }
+    SourceStatus status = connection.status();
+    statuses.put(source, new CachedStatus(status, now));
+    return status;
+  }
+}

@@ -1,0 +1,80 @@
+package dev.daas.server.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+
+/** Queries of the metadata store. Callers own the transactions. */
+@ApplicationScoped
+public class MetadataStore {
+  @Inject EntityManager em;
+
+  public List<SourceRecord> sources() {
+    return em.createQuery("from SourceRecord order by name", SourceRecord.class).getResultList();
+  }
+
+  public Optional<SourceRecord> source(String name) {
+    return em.createQuery("from SourceRecord where name = :name", SourceRecord.class)
+        .setParameter("name", name)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public void persist(Object record) {
+    em.persist(record);
+  }
+
+  public void delete(SourceRecord source) {
+    em.createQuery("delete from ModelSnapshotRecord where sourceId = :id")
+        .setParameter("id", source.id)
+        .executeUpdate();
+    em.remove(source);
+  }
+
+  public Optional<ModelSnapshotRecord> latestSnapshot(long sourceId) {
+    return em.createQuery(
+            "from ModelSnapshotRecord where sourceId = :id order by version desc",
+            ModelSnapshotRecord.class)
+        .setParameter("id", sourceId)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public Optional<ModelSnapshotRecord> snapshot(long sourceId, int version) {
+    return em.createQuery(
+            "from ModelSnapshotRecord where sourceId = :id and version = :version",
+            ModelSnapshotRecord.class)
+        .setParameter("id", sourceId)
+        .setParameter("version", version)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** Version summaries without the model documents, newest first. */
+  public List<SnapshotSummary> snapshotSummaries(long sourceId) {
+    return em.createQuery(
+            "select new dev.daas.server.store.SnapshotSummary(version, contentHash, formatVersion,"
+                + " entityCount, relationshipCount, createdAt) from ModelSnapshotRecord"
+                + " where sourceId = :id order by version desc",
+            SnapshotSummary.class)
+        .setParameter("id", sourceId)
+        .getResultList();
+  }
+
+  /** The newest version of every source, in one query: lets the model cache revalidate cheaply. */
+  public List<Object[]> latestVersions() {
+    return em.createQuery(
+            "select s.name, max(m.version) from SourceRecord s, ModelSnapshotRecord m"
+                + " where m.sourceId = s.id group by s.name",
+            Object[].class)
+        .getResultList();
+  }
+
+  public Optional<SecretsKeyCheckRecord> keyCheck() {
+    return Optional.ofNullable(
+        em.find(SecretsKeyCheckRecord.class, SecretsKeyCheckRecord.SINGLETON_ID));
+  }
+}

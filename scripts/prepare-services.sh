@@ -1,0 +1,195 @@
+#!/usr/bin/env bash
+# Prepares the local PostgreSQL and MariaDB for DaaS tests: both running, PostgreSQL with
+# wal_level=logical, MariaDB with a row-based binlog (what change data capture needs).
+# Idempotent: a database is restarted only when a setting is not yet in effect, so a second
+# run changes nothing. Runs as root.
+#
+#   scripts/prepare-services.sh          prepare, then verify
+#   scripts/prepare-services.sh --check  only verify (exit 1 when something is not ready)
+set -euo pipefail
+
+readonly PG_HOST=127.0.0.1
+readonly MARIADB_CNF_DIR=/etc/mysql/mariadb.conf.d
+readonly MARIADB_CNF="$MARIADB_CNF_DIR/60-daas-binlog.cnf"
+readonly MARIADB_MAIN_CNF=/etc/mysql/my.cnf
+readonly MARIADB_PID_FILE=/run/mysqld/mysqld.pid
+readonly WAIT_SECONDS=60
+
+log() { printf '[prepare-services] %s\n' "$*"; }
+fail() {
+  printf '[prepare-services] ERROR: %s\n' "$*" >&2
+  exit 1
+}
+
+# ---------------------------------------------------------------- PostgreSQL
+
+pg_version() { ls /etc/postgresql | sort -n | tail -1; }
+
+pg_up() { pg_isready -h "$PG_HOST" -p 5432 -q -t 2 >/dev/null 2>&1; }
+
+pg_query() { psql -h "$PG_HOST" -U postgres -d postgres -v ON_ERROR_STOP=1 -Atc "$1"; }
+
+wait_for_pg() {
+  local i
+  for ((i = 0; i < WAIT_SECONDS * 2; i++)); do
+    pg_up && return 0
+    sleep 0.5
+  done
+  fail "PostgreSQL did not answer on $PG_HOST:5432 within ${WAIT_SECONDS}s"
+}
+
+ensure_pg_running() {
+  if pg_up; then
+    log "PostgreSQL is running"
+    return
+  fi
+  log "PostgreSQL is not running: starting cluster $(pg_version)/main"
+  pg_ctlcluster --skip-systemctl-redirect "$(pg_version)" main start
+  wait_for_pg
+}
+
+ensure_pg_wal_level() {
+  local level
+  level=$(pg_query "SHOW wal_level")
+  if [[ "$level" == logical ]]; then
+    log "PostgreSQL wal_level is already logical"
+    return
+  fi
+  log "PostgreSQL wal_level is $level: ALTER SYSTEM SET wal_level = logical, restarting"
+  pg_query "ALTER SYSTEM SET wal_level = logical" >/dev/null
+  # pg_ctlcluster stops in fast mode: open sessions are disconnected, not waited for.
+  pg_ctlcluster --skip-systemctl-redirect "$(pg_version)" main restart
+  wait_for_pg
+}
+
+check_pg() {
+  pg_up || { log "check: PostgreSQL does not answer on $PG_HOST:5432"; return 1; }
+  local level
+  level=$(pg_query "SHOW wal_level")
+  if [[ "$level" != logical ]]; then
+    log "check: PostgreSQL wal_level is $level, expected logical"
+    return 1
+  fi
+  log "check: PostgreSQL OK (wal_level=logical)"
+}
+
+# ---------------------------------------------------------------- MariaDB
+
+maria_up() { mariadb-admin -h 127.0.0.1 -uroot --connect-timeout=2 ping >/dev/null 2>&1; }
+
+maria_variables() {
+  mariadb -h 127.0.0.1 -uroot -N -B -e \
+    "SHOW VARIABLES WHERE Variable_name IN ('log_bin','binlog_format','binlog_row_image','server_id')" |
+    sort | tr '\t' '=' | tr '\n' ' '
+}
+
+readonly MARIA_EXPECTED='binlog_format=ROW binlog_row_image=FULL log_bin=ON server_id=1 '
+
+wait_for_maria() {
+  local i
+  for ((i = 0; i < WAIT_SECONDS * 2; i++)); do
+    maria_up && return 0
+    sleep 0.5
+  done
+  fail "MariaDB did not answer on 127.0.0.1:3306 within ${WAIT_SECONDS}s (see /var/log/mysql/error.log)"
+}
+
+start_maria() {
+  # The socket and pid directory live on tmpfs and may be gone after a reboot.
+  install -d -o mysql -g mysql /run/mysqld
+  start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd
+  wait_for_maria
+}
+
+stop_maria() {
+  local pid="" i
+  [[ -f "$MARIADB_PID_FILE" ]] && pid=$(cat "$MARIADB_PID_FILE")
+  mariadb-admin -uroot shutdown || service mariadb stop
+  if [[ -n "$pid" ]]; then
+    for ((i = 0; i < WAIT_SECONDS * 2; i++)); do
+      kill -0 "$pid" 2>/dev/null || return 0
+      sleep 0.5
+    done
+    fail "MariaDB (pid $pid) did not stop within ${WAIT_SECONDS}s"
+  fi
+}
+
+ensure_maria_running() {
+  if maria_up; then
+    log "MariaDB is running"
+    return
+  fi
+  log "MariaDB is not running: starting /usr/sbin/mariadbd"
+  start_maria
+}
+
+# Debian's own my.cnf includes mariadb.conf.d; the one on these machines is a minimal file that
+# does not, so the include line is added once.
+ensure_maria_includes_conf_dir() {
+  if grep -Eq "^[[:space:]]*!includedir[[:space:]]+$MARIADB_CNF_DIR/?[[:space:]]*$" "$MARIADB_MAIN_CNF"; then
+    return
+  fi
+  log "adding '!includedir $MARIADB_CNF_DIR/' to $MARIADB_MAIN_CNF"
+  printf '\n!includedir %s/\n' "$MARIADB_CNF_DIR" >>"$MARIADB_MAIN_CNF"
+}
+
+ensure_maria_binlog() {
+  local current
+  current=$(maria_variables)
+  if [[ "$current" == "$MARIA_EXPECTED" ]]; then
+    log "MariaDB binlog settings already in effect"
+    return
+  fi
+  log "MariaDB settings are: $current- writing $MARIADB_CNF and restarting"
+  install -d "$MARIADB_CNF_DIR"
+  ensure_maria_includes_conf_dir
+  printf '%s\n' '# Written by scripts/prepare-services.sh: row-based binlog for change data capture.' \
+    '[mysqld]' 'log_bin=mysql-bin' 'binlog_format=ROW' 'binlog_row_image=FULL' 'server_id=1' \
+    >"$MARIADB_CNF"
+  stop_maria
+  start_maria
+}
+
+check_maria() {
+  maria_up || { log "check: MariaDB does not answer on 127.0.0.1:3306"; return 1; }
+  local current
+  current=$(maria_variables)
+  if [[ "$current" != "$MARIA_EXPECTED" ]]; then
+    log "check: MariaDB variables are '$current', expected '$MARIA_EXPECTED'"
+    return 1
+  fi
+  log "check: MariaDB OK (${current% })"
+}
+
+# ---------------------------------------------------------------- main
+
+check_all() {
+  local status=0
+  check_pg || status=1
+  check_maria || status=1
+  return "$status"
+}
+
+main() {
+  case "${1:-}" in
+    --check)
+      check_all || fail "services are not ready; run scripts/prepare-services.sh as root"
+      ;;
+    "")
+      [[ $EUID -eq 0 ]] || fail "run as root (it may restart the local databases)"
+      ensure_pg_running
+      ensure_pg_wal_level
+      ensure_maria_running
+      ensure_maria_binlog
+      check_all || fail "verification failed after preparing"
+      ;;
+    -h | --help)
+      sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+      ;;
+    *)
+      fail "unknown argument '$1'; accepted: --check, --help, or none"
+      ;;
+  esac
+}
+
+main "$@"
