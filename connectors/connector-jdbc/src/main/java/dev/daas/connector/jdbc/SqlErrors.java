@@ -34,6 +34,15 @@ final class SqlErrors {
           details,
           exception);
     }
+    if (state != null && state.startsWith("22")) {
+      // Data exception: the database refused a value of the request (out of range, not valid
+      // text for the column's type), which the caller can correct.
+      return new DaasException(
+          ErrorCode.TYPE_MISMATCH,
+          "source " + source + " refused a value of the request as invalid data" + stateText(state),
+          details,
+          exception);
+    }
     return new DaasException(
         ErrorCode.SOURCE_ERROR,
         "source "

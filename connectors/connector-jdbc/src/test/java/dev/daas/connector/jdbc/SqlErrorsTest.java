@@ -49,17 +49,27 @@ class SqlErrorsTest {
   }
 
   @Test
+  void mapsDataExceptionsToTypeMismatchSoTheCallerCanCorrectTheValue() {
+    DaasException error =
+        translate(
+            new PostgresDialect(),
+            new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021"));
+
+    assertThat(error.code()).isEqualTo(ErrorCode.TYPE_MISMATCH);
+    assertThat(error.getMessage()).contains("22021").doesNotContain("0x00");
+  }
+
+  @Test
   void mapsOtherErrorsToSourceErrorNamingTheStateButNotTheDriverMessage() {
     DaasException error =
         translate(
             new PostgresDialect(),
-            new SQLException(
-                "invalid input syntax for type integer: \"secret-row-value\"", "22P02"));
+            new SQLException("relation \"secret-row-value\" does not exist", "42P01"));
     assertThat(error.code()).isEqualTo(ErrorCode.SOURCE_ERROR);
     assertThat(error.getMessage())
         .contains("legacy")
-        .contains("22P02")
+        .contains("42P01")
         .doesNotContain("secret-row-value");
-    assertThat(error.details()).containsEntry("sqlState", "22P02");
+    assertThat(error.details()).containsEntry("sqlState", "42P01");
   }
 }

@@ -52,6 +52,14 @@ final class FilterPlanner {
         throw mismatch(
             entity, attribute, like.pattern(), "LIKE applies to string fields only", "a string");
       }
+      if (like.pattern().value().indexOf('\0') >= 0) {
+        throw mismatch(
+            entity,
+            attribute,
+            like.pattern(),
+            "a pattern cannot hold the NUL character (U+0000)",
+            "text without the NUL character (U+0000)");
+      }
       return new Condition.Like(attribute, like.pattern().value(), like.negated());
     }
     throw new IllegalStateException("unknown filter node " + expr.getClass().getSimpleName());

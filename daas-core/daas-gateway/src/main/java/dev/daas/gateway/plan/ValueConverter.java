@@ -87,8 +87,8 @@ public final class ValueConverter {
   public static Object fromText(Attribute attribute, String text) {
     try {
       return switch (attribute.type()) {
-        case STRING, OTHER -> text;
-        case ENUM -> enumValue(attribute, text);
+        case STRING, OTHER -> withoutNul(text);
+        case ENUM -> enumValue(attribute, withoutNul(text));
         case INTEGER -> integer(attribute, text);
         case DECIMAL -> decimal(attribute, text);
         case FLOAT -> floating(attribute, text);
@@ -103,6 +103,14 @@ public final class ValueConverter {
     } catch (DateTimeParseException e) {
       throw mismatch(attribute);
     }
+  }
+
+  /** No SQL character type holds U+0000; PostgreSQL refuses the whole statement. */
+  public static String withoutNul(String text) {
+    if (text.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("text without the NUL character (U+0000)");
+    }
+    return text;
   }
 
   private static Object enumValue(Attribute attribute, String text) {

@@ -49,6 +49,16 @@ class ValueConverterTest {
   }
 
   @Test
+  void refusesTextHoldingTheNulCharacterWhichNoSqlCharacterTypeStores() {
+    Attribute text = attribute("S", DataType.STRING, true);
+
+    assertThatThrownBy(() -> ValueConverter.fromText(text, "nul\0byte"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("NUL");
+    assertThat(ValueConverter.fromText(text, "plain")).isEqualTo("plain");
+  }
+
+  @Test
   void keepsEveryDigitOfDecimals() {
     assertThat(ValueConverter.fromNumber(DECIMAL, "12345678901234567890.123456789012345678901"))
         .isEqualTo(new BigDecimal("12345678901234567890.123456789012345678901"));
