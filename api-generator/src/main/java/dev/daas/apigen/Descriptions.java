@@ -9,6 +9,7 @@ import dev.daas.model.Key;
 import dev.daas.model.Relationship;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The provenance texts: where each element of the document comes from in the legacy database. */
@@ -32,7 +33,17 @@ final class Descriptions {
 
   static String keyText(Entity entity) {
     if (entity.primaryKey() != null) {
-      return "Primary key: " + keyParts(entity.primaryKey()) + ".";
+      String primary = "Primary key: " + keyParts(entity.primaryKey()) + ".";
+      Optional<Key> identifying = entity.identifyingKey();
+      if (identifying.isPresent() && identifying.get().equals(entity.primaryKey())) {
+        return primary;
+      }
+      // a binary, json or other key part cannot be written in a path or a cursor
+      return primary
+          + " It has a field without order (binary, json or other), so it cannot address rows"
+          + identifying
+              .map(key -> "; rows are fetched by the unique key " + keyParts(key) + ".")
+              .orElse(": rows can be listed, not fetched by key.");
     }
     return entity
         .identifyingKey()

@@ -62,32 +62,46 @@ final class QueryParameters {
         .schema(new StringSchema());
   }
 
+  /**
+   * Comparisons, IN and LIKE need a type with an order (binary, json and other fields have none),
+   * so only those fields are listed; IS NULL is the one predicate every field admits.
+   */
   static Parameter filter(Entity entity) {
-    List<String> fields =
+    List<String> comparable = orderable(entity);
+    List<String> strings =
         entity.attributes().stream()
-            .filter(a -> a.type() != DataType.BINARY && a.type() != DataType.JSON)
+            .filter(a -> a.type() == DataType.STRING)
             .map(Attribute::name)
             .toList();
     return new QueryParameter()
         .name("filter")
         .description(
             FILTER_GRAMMAR
-                + "\n\nFilterable fields of "
+                + "\n\n`IS NULL` and `IS NOT NULL` work on every field. Fields of "
                 + entity.name()
-                + ": "
-                + listOrNone(fields)
-                + ".")
+                + " that can be compared (`=`, `!=`, `<`, `<=`, `>`, `>=`, `IN`): "
+                + listOrNone(comparable)
+                + "; `LIKE` applies to its string fields: "
+                + listOrNone(strings)
+                + ". Other fields (binary, json and types without portable equivalent) admit"
+                + " only the null tests; anything else on them: 400 not-filterable.")
         .required(false)
         .schema(new StringSchema())
-        .example(fields.isEmpty() ? null : fields.get(0) + " IS NOT NULL");
+        .example(
+            entity.attributes().isEmpty()
+                ? null
+                : entity.attributes().get(0).name() + " IS NOT NULL");
+  }
+
+  private static List<String> orderable(Entity entity) {
+    return entity.attributes().stream()
+        .filter(a -> a.type().isOrderable())
+        .map(Attribute::name)
+        .toList();
   }
 
   static Parameter sort(Entity entity) {
-    List<String> fields =
-        entity.attributes().stream()
-            .filter(a -> a.type().isOrderable())
-            .map(Attribute::name)
-            .toList();
+    List<String> fields = orderable(entity);
     String keyNote =
         entity
             .identifyingKey()
@@ -96,12 +110,17 @@ final class QueryParameters {
                     " The key ("
                         + String.join(", ", key.attributes())
                         + ") is appended so the order is total.")
-            .orElse("");
+            .orElse(
+                fields.isEmpty()
+                    ? " No field of this entity can be sorted, so a listing has a single page"
+                        + " (at most limit rows) and page.next is always null."
+                    : " Without a usable key, the remaining sortable fields are appended; rows"
+                        + " equal in all of them may be skipped or repeated between pages.");
     return new QueryParameter()
         .name("sort")
         .description(
             "Comma-separated fields; `field` sorts ascending, `-field` descending. Nulls sort"
-                + " after every value."
+                + " as greater than every value (last ascending, first descending)."
                 + keyNote
                 + " Allowed values: "
                 + (fields.isEmpty()

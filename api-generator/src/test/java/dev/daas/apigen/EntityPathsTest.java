@@ -124,15 +124,61 @@ class EntityPathsTest {
 
     assertThat(parameter(list, "filter").getDescription())
         .contains("field [NOT] LIKE string")
+        .contains("`IS NULL` and `IS NOT NULL` work on every field")
         .contains("`string_req`")
         .contains("`uuid_opt`")
+        .contains("`LIKE` applies to its string fields: `string_req`, `string_opt`.")
         .doesNotContain("`binary_req`")
-        .doesNotContain("`json_opt`");
+        .doesNotContain("`json_opt`")
+        .doesNotContain("`other_req`")
+        .doesNotContain("`other_opt`");
     assertThat(parameter(list, "sort").getDescription())
         .contains("`date_req`, `-date_req`")
         .doesNotContain("binary_req")
         .doesNotContain("json_req")
         .doesNotContain("other_req");
+  }
+
+  @Test
+  void saysNullsSortAsGreaterThanEveryValueInBothDirections() {
+    assertThat(parameter(ERP.getPaths().get("/order").getGet(), "sort").getDescription())
+        .contains("Nulls sort as greater than every value (last ascending, first descending)");
+  }
+
+  @Test
+  void listsATableWithABinaryPrimaryKeyWithoutGetByKey() {
+    OpenAPI types =
+        OpenApiParsing.parseCleanly(
+            new OpenApiGenerator().generateJson(TestingModels.everyType(), OPTIONS));
+    Operation list = types.getPaths().get("/blob").getGet();
+
+    assertThat(types.getPaths()).containsKey("/blob").doesNotContainKey("/blob/{key}");
+    assertThat(Descriptions.keyText(TestingModels.everyType().entity("blob").orElseThrow()))
+        .isEqualTo(
+            "Primary key: pk_blobs (hash). It has a field without order (binary, json or other),"
+                + " so it cannot address rows: rows can be listed, not fetched by key.");
+    assertThat(parameter(list, "sort").getDescription())
+        .contains("Allowed values: `name`, `-name`.")
+        .contains("the remaining sortable fields are appended")
+        .doesNotContain("hash");
+    assertThat(parameter(list, "filter").getDescription())
+        .contains("can be compared (`=`, `!=`, `<`, `<=`, `>`, `>=`, `IN`): `name`;");
+  }
+
+  @Test
+  void tellsThatAnEntityWithoutSortableFieldsHasASinglePage() {
+    OpenAPI types =
+        OpenApiParsing.parseCleanly(
+            new OpenApiGenerator().generateJson(TestingModels.everyType(), OPTIONS));
+    Operation list = types.getPaths().get("/document").getGet();
+
+    assertThat(parameter(list, "sort").getDescription())
+        .contains("Allowed values: none.")
+        .contains("a listing has a single page");
+    assertThat(parameter(list, "filter").getDescription())
+        .contains("can be compared (`=`, `!=`, `<`, `<=`, `>`, `>=`, `IN`): none;")
+        .contains("`IS NULL` and `IS NOT NULL` work on every field");
+    assertThat(parameter(list, "filter").getExample()).isEqualTo("body IS NOT NULL");
   }
 
   @Test

@@ -207,8 +207,37 @@ final class TestingModels {
             List.of(new Key("uq_notes_ref", List.of("ref"))),
             List.of(),
             List.of());
+    // a binary primary key cannot address rows: list-only, ordered by the other fields
+    Entity blob =
+        table(
+            "blob",
+            "BLOBS",
+            null,
+            List.of(
+                attribute("hash", "HASH", DataType.BINARY, "bytea", false),
+                attribute("name", "NM", DataType.STRING, "varchar", false)),
+            new Key("pk_blobs", List.of("hash")));
+    // nothing orderable at all: one page only
+    Entity document =
+        new Entity(
+            "document",
+            "dbo",
+            "DOCS",
+            EntityKind.VIEW,
+            null,
+            List.of(
+                attribute("body", "BODY", DataType.JSON, "jsonb", true).build(),
+                attribute("shape", "SHAPE", DataType.OTHER, "point", true).build()),
+            null,
+            List.of(),
+            List.of(),
+            List.of());
     return new DataModel(
-        DataModel.FORMAT_VERSION, "types", "H2 2.3", List.of(code, note, sample), List.of());
+        DataModel.FORMAT_VERSION,
+        "types",
+        "H2 2.3",
+        List.of(code, note, sample, blob, document),
+        List.of());
   }
 
   /** Names that collide once turned into schema names and operation ids. */

@@ -13,14 +13,17 @@ import java.util.List;
 
 /**
  * A hand-built model with legacy-style names: a customer table with every data type, orders with a
- * composite key, order lines referencing orders through a composite foreign key, and a keyless
- * view.
+ * composite key, order lines referencing orders through a composite foreign key, a keyless view, a
+ * table whose primary key is binary (so it has no identifying key and is list-only) and a keyless
+ * view without any orderable attribute.
  */
 public final class TestingModels {
   public static final String CUSTOMER = "T_CUST";
   public static final String ORDER = "T_ORD";
   public static final String LINE = "T_LINE";
   public static final String SALES = "V_SALES";
+  public static final String BLOB = "T_BLOB";
+  public static final String DOCS = "V_DOCS";
 
   private TestingModels() {}
 
@@ -76,11 +79,30 @@ public final class TestingModels {
                 attribute("S_SUM", DataType.DECIMAL, true),
                 attribute("S_DOC", DataType.JSON, true)),
             null);
+    Entity blob =
+        entity(
+            BLOB,
+            EntityKind.TABLE,
+            List.of(
+                attribute("B_HASH", DataType.BINARY, false),
+                attribute("B_NM", DataType.STRING, false),
+                attribute("B_SIZE", DataType.INTEGER, true),
+                attribute("B_DOC", DataType.JSON, true)),
+            new Key("pk_blob", List.of("B_HASH")));
+    Entity docs =
+        entity(
+            DOCS,
+            EntityKind.VIEW,
+            List.of(
+                attribute("D_DOC", DataType.JSON, true),
+                attribute("D_RAW", DataType.BINARY, true),
+                attribute("D_GEO", DataType.OTHER, true)),
+            null);
     return new DataModel(
         DataModel.FORMAT_VERSION,
         "legacy",
         "PostgreSQL 15",
-        List.of(customer, order, line, sales),
+        List.of(customer, order, line, sales, blob, docs),
         List.of(
             relationship("customer", "orders", ORDER, List.of("O_CUST"), CUSTOMER, List.of("C_ID")),
             relationship(

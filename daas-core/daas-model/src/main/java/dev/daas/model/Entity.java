@@ -53,15 +53,22 @@ public record Entity(
   }
 
   /**
-   * The key that identifies a row: the primary key, else the first unique key whose attributes are
-   * all non-null.
+   * The key that addresses a row in the data API: the primary key, else the first unique key whose
+   * attributes are all non-null. Its attributes must all be orderable (see {@link
+   * DataType#isOrderable()}), since the key also makes the order of pages total and goes into
+   * cursors and paths; a binary or json key leaves the entity list-only.
    */
   public Optional<Key> identifyingKey() {
-    if (primaryKey != null) {
+    if (primaryKey != null && orderable(primaryKey)) {
       return Optional.of(primaryKey);
     }
     return uniqueKeys.stream()
         .filter(k -> k.attributes().stream().noneMatch(a -> requireAttribute(a).nullable()))
+        .filter(this::orderable)
         .findFirst();
+  }
+
+  private boolean orderable(Key key) {
+    return key.attributes().stream().allMatch(a -> requireAttribute(a).type().isOrderable());
   }
 }

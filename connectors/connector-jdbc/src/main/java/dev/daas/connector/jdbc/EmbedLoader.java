@@ -1,6 +1,10 @@
 package dev.daas.connector.jdbc;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.daas.model.Attribute;
+import dev.daas.model.error.DaasException;
+import dev.daas.model.error.ErrorCode;
 import dev.daas.model.query.Condition;
 import dev.daas.model.query.EmbedPlan;
 import dev.daas.model.query.QueryPlan;
@@ -8,6 +12,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,12 +22,18 @@ import java.util.Set;
 /**
  * Attaches embedded rows: collects the distinct join tuples of all parents, reads the children of
  * all of them at once, and hands each parent its own. Never one statement per parent row.
+ *
+ * <p>One loader serves one request. A child plan's positive limit is the most rows its embed may
+ * read in the whole request, all parents and key chunks together (also when a nested embed runs
+ * once per chunk of its own parents); a request that needs more fails rather than hold an unbounded
+ * result in memory. Limit 0 reads every child.
  */
 final class EmbedLoader {
   private final JdbcQueryExecutor executor;
+  private final Map<EmbedPlan, Integer> rowsRead = new IdentityHashMap<>();
 
   EmbedLoader(JdbcQueryExecutor executor) {
-    this.executor = executor;
+    this.executor = requireNonNull(executor, "executor is null");
   }
 
   void attach(Connection connection, QueryPlan plan, List<Map<String, Object>> parents)
@@ -42,10 +53,7 @@ final class EmbedLoader {
         List<Map<String, Object>> children =
             tuple.contains(null) ? List.of() : childrenByKey.getOrDefault(key(tuple), List.of());
         if (embed.toMany()) {
-          int limit = embed.child().limit();
-          parent.put(
-              embed.name(),
-              limit > 0 && children.size() > limit ? children.subList(0, limit) : children);
+          parent.put(embed.name(), children);
         } else {
           parent.put(embed.name(), children.isEmpty() ? null : children.get(0));
         }
@@ -66,8 +74,24 @@ final class EmbedLoader {
           tuples.subList(start, Math.min(start + SqlRenderer.MAX_TUPLES, tuples.size()));
       Condition join = new Condition.TupleIn(embed.childAttributes(), chunk);
       Condition where = Condition.and(java.util.Arrays.asList(child.where(), join));
-      // The child's limit bounds each parent's list, not the whole statement.
-      rows.addAll(executor.fetch(connection, child, where, 0));
+      int max = child.limit();
+      int read = rowsRead.getOrDefault(embed, 0);
+      // One row beyond the budget tells "too many" from "exactly enough" without reading more.
+      List<Map<String, Object>> chunkRows =
+          executor.read(connection, child, where, max > 0 ? max - read + 1 : 0);
+      read += chunkRows.size();
+      rowsRead.put(embed, read);
+      if (max > 0 && read > max) {
+        throw new DaasException(
+            ErrorCode.EMBED_TOO_LARGE,
+            "embed '"
+                + embed.name()
+                + "' would read more than "
+                + max
+                + " rows; narrow the page with limit or filter, or embed fewer levels",
+            Map.of("embed", embed.name(), "max", max));
+      }
+      rows.addAll(executor.attach(connection, child, chunkRows, this));
     }
     Map<List<Object>, List<Map<String, Object>>> byKey = new LinkedHashMap<>();
     List<String> hidden = hiddenColumns(embed);

@@ -1,5 +1,6 @@
 package dev.daas.connector.jdbc;
 
+import dev.daas.model.Attribute;
 import java.sql.SQLException;
 import org.jooq.SQLDialect;
 
@@ -21,6 +22,11 @@ final class H2Dialect implements JdbcDialect {
   @Override
   public CatalogReader catalogReader() {
     return catalogReader;
+  }
+
+  @Override
+  public String singlePrecisionType(Attribute attribute) {
+    return "real".equalsIgnoreCase(attribute.nativeType()) ? "real" : null;
   }
 
   @Override

@@ -2,11 +2,14 @@ package dev.daas.connector.jdbc;
 
 import dev.daas.model.Attribute;
 import dev.daas.model.DataType;
+import dev.daas.model.connector.SourceConfig;
 import java.math.BigInteger;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -20,6 +23,31 @@ interface JdbcDialect {
   SQLDialect sqlDialect();
 
   CatalogReader catalogReader();
+
+  /**
+   * Driver options the pool always sets: socket and connect timeouts, so a database that silently
+   * drops packets cannot hang a request, and safe values for options that could harm this server.
+   */
+  default Map<String, String> driverProperties(SourceConfig config) {
+    return Map.of();
+  }
+
+  /**
+   * The column as sorted and compared: a dialect whose native order disagrees with its comparison
+   * operators makes both use one expression, so keyset pages neither skip nor repeat rows.
+   */
+  default Field<Object> orderOperand(Field<Object> column, Attribute attribute) {
+    return column;
+  }
+
+  /**
+   * The SQL type to cast values to when comparing them with a single-precision float column, or
+   * null where the column is not one. A double such as 0.1 never equals the float 0.1f that the
+   * column holds; cast to the column's type both round to the same float.
+   */
+  default String singlePrecisionType(Attribute attribute) {
+    return null;
+  }
 
   /**
    * Whether the column must be compared as text with these values: for native types that do not
@@ -38,7 +66,16 @@ interface JdbcDialect {
 
   /** A bound value compared with a column of the attribute's type, in the entity's schema. */
   default Field<?> value(Object value, Attribute attribute, String schema) {
+    String single = attribute.type() == DataType.FLOAT ? singlePrecisionType(attribute) : null;
+    if (single != null && value instanceof Number) {
+      return DSL.field("cast({0} as " + single + ")", Object.class, DSL.val(bindable(value)));
+    }
     return DSL.val(bindable(value));
+  }
+
+  /** Seconds, rounded up, at least one: PostgreSQL's timeouts count whole seconds. */
+  static long seconds(Duration duration) {
+    return Math.max(1, (duration.toMillis() + 999) / 1000);
   }
 
   /** Converts a value to a type every driver binds. */

@@ -14,6 +14,21 @@ final class JdbcPool {
   private JdbcPool() {}
 
   static HikariDataSource create(SourceConfig config) {
+    JdbcDialect dialect =
+        JdbcDialects.forUrl(config.url())
+            .orElseThrow(() -> new IllegalArgumentException("unsupported URL scheme"));
+    return create(config, dialect);
+  }
+
+  static HikariDataSource create(SourceConfig config, JdbcDialect dialect) {
+    return new HikariDataSource(config(config, dialect));
+  }
+
+  /**
+   * The pool's settings. Driver options go in as data source properties, never spliced into the
+   * URL: they carry the timeouts and the safe values that the URL policy relies on.
+   */
+  static HikariConfig config(SourceConfig config, JdbcDialect dialect) {
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName("daas-" + config.name());
     hikari.setJdbcUrl(config.url());
@@ -36,6 +51,7 @@ final class JdbcPool {
     // The connector only reads: a read-only session is one more wall against a bad statement.
     hikari.setReadOnly(true);
     hikari.setAutoCommit(true);
-    return new HikariDataSource(hikari);
+    dialect.driverProperties(config).forEach(hikari::addDataSourceProperty);
+    return hikari;
   }
 }

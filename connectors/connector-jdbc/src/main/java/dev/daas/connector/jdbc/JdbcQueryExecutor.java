@@ -41,7 +41,8 @@ final class JdbcQueryExecutor implements dev.daas.model.connector.QueryExecutor 
   public QueryResult execute(QueryPlan plan) {
     requireNonNull(plan, "plan is null");
     try (Connection connection = dataSource.getConnection()) {
-      List<Map<String, Object>> rows = fetch(connection, plan, plan.where(), plan.limit());
+      List<Map<String, Object>> rows =
+          fetch(connection, plan, plan.where(), plan.limit(), new EmbedLoader(this));
       return new QueryResult(List.copyOf(rows));
     } catch (SQLException e) {
       throw SqlErrors.translate(source, dialect, e);
@@ -55,12 +56,26 @@ final class JdbcQueryExecutor implements dev.daas.model.connector.QueryExecutor 
   }
 
   /** Reads the rows of a plan with its embeds attached; join-only columns are removed again. */
-  List<Map<String, Object>> fetch(Connection connection, QueryPlan plan, Condition where, int limit)
+  List<Map<String, Object>> fetch(
+      Connection connection, QueryPlan plan, Condition where, int limit, EmbedLoader embeds)
+      throws SQLException {
+    return attach(connection, plan, read(connection, plan, where, limit), embeds);
+  }
+
+  /** The plan's rows with the join columns its embeds need, no embeds attached yet. */
+  List<Map<String, Object>> read(Connection connection, QueryPlan plan, Condition where, int limit)
       throws SQLException {
     List<Attribute> columns = selectList(plan);
     RenderedSql sql = renderer.select(plan.entity(), columns, where, plan.orderBy(), limit);
-    List<Map<String, Object>> rows = run(connection, sql, columns, plan.timeout());
-    new EmbedLoader(this).attach(connection, plan, rows);
+    return run(connection, sql, columns, plan.timeout());
+  }
+
+  /** Attaches the plan's embeds to rows from {@link #read}, then drops the join-only columns. */
+  List<Map<String, Object>> attach(
+      Connection connection, QueryPlan plan, List<Map<String, Object>> rows, EmbedLoader embeds)
+      throws SQLException {
+    embeds.attach(connection, plan, rows);
+    List<Attribute> columns = selectList(plan);
     if (columns.size() > plan.columns().size()) {
       List<String> hidden =
           columns.subList(plan.columns().size(), columns.size()).stream()

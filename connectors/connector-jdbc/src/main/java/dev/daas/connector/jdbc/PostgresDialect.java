@@ -1,8 +1,12 @@
 package dev.daas.connector.jdbc;
 
 import dev.daas.model.Attribute;
+import dev.daas.model.connector.SourceConfig;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.SQLDialect;
@@ -14,6 +18,9 @@ import org.jooq.impl.DSL;
  * {@code <} and {@code >}); arrays, json and unknown enum labels compare as text.
  */
 final class PostgresDialect implements JdbcDialect {
+  /** How much longer than a statement's timeout the socket waits before giving up on the server. */
+  static final Duration SOCKET_GRACE = Duration.ofSeconds(10);
+
   private final PostgresCatalogReader catalogReader = new PostgresCatalogReader();
 
   @Override
@@ -47,7 +54,25 @@ final class PostgresDialect implements JdbcDialect {
       return DSL.field(
           "cast({0} as {1})", Object.class, DSL.val(value), enumType(attribute, schema));
     }
-    return DSL.val(bindable(value));
+    return JdbcDialect.super.value(value, attribute, schema);
+  }
+
+  @Override
+  public String singlePrecisionType(Attribute attribute) {
+    return "float4".equals(attribute.nativeType()) ? "real" : null;
+  }
+
+  /** pgjdbc counts both timeouts in seconds; the socket waits a little longer than a statement. */
+  @Override
+  public Map<String, String> driverProperties(SourceConfig config) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("connectTimeout", String.valueOf(JdbcDialect.seconds(config.connectTimeout())));
+    if (!config.queryTimeout().isZero() && !config.queryTimeout().isNegative()) {
+      properties.put(
+          "socketTimeout",
+          String.valueOf(JdbcDialect.seconds(config.queryTimeout().plus(SOCKET_GRACE))));
+    }
+    return properties;
   }
 
   /** The enum type by name; the catalog reader qualifies it when it lives in another schema. */

@@ -67,7 +67,7 @@ final class SqlRenderer {
     }
     List<OrderField<?>> order = new ArrayList<>();
     for (SortKey key : orderBy) {
-      Field<Object> field = column(entity, key.attribute());
+      Field<Object> field = dialect.orderOperand(column(entity, key.attribute()), key.attribute());
       order.add(key.descending() ? field.desc().nullsFirst() : field.asc().nullsLast());
     }
     query.addOrderBy(order);
@@ -158,7 +158,7 @@ final class SqlRenderer {
   }
 
   private Operand operand(Entity entity, Attribute attribute, List<?> values) {
-    Field<Object> column = column(entity, attribute);
+    Field<Object> column = dialect.orderOperand(column(entity, attribute), attribute);
     boolean text = dialect.comparesAsText(attribute, values);
     return new Operand(
         text ? column.cast(SQLDataType.VARCHAR).coerce(Object.class) : column,

@@ -70,6 +70,9 @@ abstract class AbstractJdbcConnectorIT {
   /** Whether the fixture table exists (after injection attempts). */
   abstract String countCustomers();
 
+  /** Sets C_RATIO, a single-precision column: 0.1 for Alice and O'Brien, 0.2 for Carol. */
+  abstract List<String> setRatios();
+
   @BeforeAll
   void createFixture() throws SQLException {
     execute(fixture());
@@ -226,6 +229,20 @@ abstract class AbstractJdbcConnectorIT {
       rows.next();
       assertThat(rows.getInt(1)).isEqualTo(4);
     }
+  }
+
+  @Test
+  void comparesSinglePrecisionFloatsWithTheValueTheApiShows() throws SQLException {
+    execute(setRatios());
+    Condition ratio = new Condition.Compare(c("c_ratio"), Operator.EQ, 0.1);
+    assertThat(alice()).containsEntry("c_ratio", 0.1);
+    assertThat(names(ratio)).containsExactly("Alice", "O'Brien_100%");
+    assertThat(names(new Condition.Compare(c("c_ratio"), Operator.GT, 0.1)))
+        .containsExactly("Carol");
+    assertThat(names(new Condition.Compare(c("c_ratio"), Operator.GE, 0.1)))
+        .containsExactly("Alice", "Carol", "O'Brien_100%");
+    assertThat(names(new Condition.In(c("c_ratio"), List.of(0.2, 0.1), false)))
+        .containsExactly("Alice", "Carol", "O'Brien_100%");
   }
 
   @Test

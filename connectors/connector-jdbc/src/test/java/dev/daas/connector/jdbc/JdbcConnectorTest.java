@@ -45,6 +45,36 @@ class JdbcConnectorTest {
   }
 
   @Test
+  void reportsConfigurationProblemsOfTheUrlWithoutItsSecrets() {
+    JdbcConnector connector = new JdbcConnector();
+    assertThat(connector.configurationProblems(config("a", "jdbc:postgresql://h/db"))).isEmpty();
+    assertThat(
+            connector.configurationProblems(
+                config("a", "jdbc:mysql://u:hunter2@h/db?autoDeserialize=true")))
+        .hasSize(2)
+        .noneMatch(p -> p.contains("hunter2"));
+  }
+
+  @Test
+  void refusesToConnectWithAUrlThatHasConfigurationProblems() {
+    assertThatThrownBy(
+            () ->
+                new JdbcConnector()
+                    .connect(config("evil", "jdbc:mariadb://h/db?allowLocalInfile=true")))
+        .isInstanceOfSatisfying(
+            DaasException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+              assertThat(e.getMessage()).contains("allowLocalInfile");
+              assertThat(e.details()).containsKey("problems");
+            });
+    assertThatThrownBy(
+            () -> new JdbcConnector().connect(config("evil", "jdbc:h2:mem:x;INIT=SELECT 1")))
+        .isInstanceOf(DaasException.class)
+        .hasMessageContaining("INIT");
+  }
+
+  @Test
   void connectsToADatabaseThatIsDownAndReportsItUnavailableWithoutThePassword() throws Exception {
     int port = freePort();
     try (SourceConnection connection =

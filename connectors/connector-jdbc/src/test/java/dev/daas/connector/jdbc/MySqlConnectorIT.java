@@ -66,6 +66,14 @@ class MySqlConnectorIT extends AbstractJdbcConnectorIT {
   }
 
   @Override
+  List<String> setRatios() {
+    String table = S + ".T_CUST";
+    return List.of(
+        "update " + table + " set C_RATIO = 0.1 where C_NM in ('Alice', 'O''Brien_100%')",
+        "update " + table + " set C_RATIO = 0.2 where C_NM = 'Carol'");
+  }
+
+  @Override
   String countCustomers() {
     return "select count(*) from " + S + ".T_CUST";
   }

@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -38,14 +39,21 @@ import java.util.stream.Collectors;
  * <p>A cursor only continues the listing it was made for: a different entity, sort or filter is
  * refused, because seeking from a position taken in another listing silently skips or repeats rows.
  * Changing {@code limit}, {@code fields} or {@code embed} between pages is allowed. The checksum is
- * not a signature: someone determined can forge a cursor, but it only carries values that are bound
- * as parameters, so the worst a forged cursor does is start a listing elsewhere, which a filter
- * could do as well.
+ * not a signature: anyone can forge a cursor. So its text is capped before decoding, and the
+ * planner checks every decoded value against its sort attribute as strictly as a filter literal
+ * ({@link CursorSeek}): a forged cursor can start a listing elsewhere, which a filter could do as
+ * well, but carries no value a filter could not.
  */
 public record Cursor(String entity, String sort, String filter, List<Object> values) {
   private static final byte VERSION = 1;
   private static final int CHECKSUM_BYTES = 8;
-  private static final int MAX_TEXT = 65_536;
+
+  /**
+   * Longest accepted cursor text. A cursor travels in a URL, which servers cap at a few KB anyway;
+   * the cap also bounds what a forged cursor makes the decoder parse.
+   */
+  static final int MAX_ENCODED = 8192;
+
   private static final int MAX_VALUES = 64;
 
   public Cursor {
@@ -96,8 +104,8 @@ public record Cursor(String entity, String sort, String filter, List<Object> val
 
   /** Reads a cursor's text; fails with {@code BAD_CURSOR} when it is not one this class wrote. */
   public static Cursor decode(String text) {
-    if (text.length() > MAX_TEXT * 2) {
-      throw bad("cursor is too long");
+    if (text.length() > MAX_ENCODED) {
+      throw bad("cursor is longer than " + MAX_ENCODED + " characters");
     }
     byte[] all;
     try {
@@ -216,6 +224,11 @@ public record Cursor(String entity, String sort, String filter, List<Object> val
   }
 
   static DaasException bad(String message) {
-    return new DaasException(ErrorCode.BAD_CURSOR, message + "; use page.next as returned");
+    return bad(message, Map.of());
+  }
+
+  static DaasException bad(String message, Map<String, Object> details) {
+    return new DaasException(
+        ErrorCode.BAD_CURSOR, message + "; use page.next as returned", details);
   }
 }

@@ -25,8 +25,12 @@ import java.util.Set;
  * The plan stage: resolves a {@link DataRequest} against a model snapshot into the {@link
  * QueryPlan} a connector executes. Lists read {@code limit + 1} rows in a total order (the sort,
  * then the identifying key; for keyless entities every orderable attribute) so the responder can
- * tell whether a next page exists and build its cursor. Embedded children are ordered by their
- * identifying key and unlimited ({@code limit} 0): their parents bound them.
+ * tell whether a next page exists and build its cursor; a keyless entity without orderable
+ * attributes gets no order and is read one page deep. Embedded children are ordered by their
+ * identifying key, and each child plan's {@code limit} is {@link PlanLimits#maxEmbeddedRows()}: the
+ * most rows that embed may read for all parents of the level together (a page of 1000 parents with
+ * many children each is not bounded by the parents), beyond which the connector answers {@code
+ * EMBED_TOO_LARGE}.
  */
 public final class Planner {
 
@@ -65,7 +69,7 @@ public final class Planner {
       where.add(FilterPlanner.plan(entity, request.filter()));
     }
     if (request.cursor() != null) {
-      where.add(seek(entity, request, orderBy));
+      where.add(CursorSeek.seek(entity, request, orderBy));
     }
     return build(
         model, entity, selection, List.of(), Condition.and(where), orderBy, limit + 1, limits);
@@ -96,34 +100,6 @@ public final class Planner {
         .orElseGet(() -> entity.attributes().stream().filter(a -> a.type().isOrderable()).toList());
   }
 
-  private static Condition seek(Entity entity, DataRequest request, List<SortKey> orderBy) {
-    Cursor cursor = Cursor.decode(request.cursor());
-    if (!cursor.entity().equals(entity.name())) {
-      throw Cursor.bad("cursor was made for another entity");
-    }
-    if (!cursor.sort().equals(Cursor.sortSpec(orderBy))) {
-      throw Cursor.bad("cursor was made for another sort; keep sort unchanged between pages");
-    }
-    if (!cursor.filter().equals(Cursor.filterFingerprint(request.filter()))) {
-      throw Cursor.bad("cursor was made for another filter; keep filter unchanged between pages");
-    }
-    if (cursor.values().size() != orderBy.size()) {
-      throw Cursor.bad("cursor does not hold one value per sort field");
-    }
-    for (int i = 0; i < orderBy.size(); i++) {
-      Object value = cursor.values().get(i);
-      if (value != null && !fits(orderBy.get(i).attribute(), value)) {
-        throw Cursor.bad("cursor does not fit the entity's current model");
-      }
-    }
-    return SeekCondition.after(orderBy, cursor.values());
-  }
-
-  private static boolean fits(Attribute attribute, Object value) {
-    Class<?> type = dev.daas.model.query.TypedValues.javaType(attribute.type());
-    return type.isInstance(value) || (type == Long.class && value instanceof java.math.BigInteger);
-  }
-
   /**
    * Clients that percent-encode a whole path parameter send {@code 10%2C2} for the composite key
    * {@code 10,2}. When the parts do not match the key and the one part splits into exactly the
@@ -149,7 +125,11 @@ public final class Planner {
                         ErrorCode.NO_KEY,
                         "entity '"
                             + entity.name()
-                            + "' has no primary or identifying unique key; list it instead",
+                            + (entity.primaryKey() == null
+                                ? "' has no primary or identifying unique key"
+                                : "' has no key that can address a row: its primary key has a"
+                                    + " binary, json or other field")
+                            + "; list it instead",
                         Map.of("entity", entity.name())));
     values = unjoinedKey(values, key.attributes().size());
     if (values.size() != key.attributes().size()) {
@@ -266,7 +246,15 @@ public final class Planner {
                           .toList())
               .orElse(List.of());
       QueryPlan childPlan =
-          build(model, child, selection, childAttributes, null, childOrder, 0, limits);
+          build(
+              model,
+              child,
+              selection,
+              childAttributes,
+              null,
+              childOrder,
+              limits.maxEmbeddedRows(),
+              limits);
       return new EmbedPlan(name, toMany, parentAttributes, childAttributes, childPlan);
     }
     List<String> available = new ArrayList<>();

@@ -24,7 +24,12 @@ import java.util.Map;
  */
 public final class Responder {
 
-  /** A list response: drops the look-ahead row and builds the next cursor from the last row. */
+  /**
+   * A list response: drops the look-ahead row and builds the next cursor from the last row. A plan
+   * without order (a keyless entity with no orderable attribute) gets no cursor, since there is no
+   * position to seek from: such an entity can only be read one page deep, the page bounded by
+   * limit.
+   */
   public Page page(DataRequest request, QueryPlan plan, QueryResult result) {
     requireNonNull(request, "request is null");
     requireNonNull(plan, "plan is null");
@@ -37,7 +42,9 @@ public final class Responder {
     String next = null;
     if (rows.size() > pageSize) {
       rows = rows.subList(0, pageSize);
-      next = cursorAfter(request, plan, rows.get(pageSize - 1));
+      if (!plan.orderBy().isEmpty()) {
+        next = cursorAfter(request, plan, rows.get(pageSize - 1));
+      }
     }
     List<Map<String, Object>> data = new ArrayList<>(rows.size());
     rows.forEach(row -> data.add(project(plan, row)));

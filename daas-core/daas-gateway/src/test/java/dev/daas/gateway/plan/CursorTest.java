@@ -145,6 +145,140 @@ class CursorTest {
                             new Condition.Compare(number, Condition.Operator.GT, 7L))))));
   }
 
+  /**
+   * Cursors with a valid checksum (anyone can compute it) carrying values no filter literal of the
+   * sort field could hold: each must be refused before it reaches the seek condition.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "hugeExponent",
+        "tinyExponent",
+        "longInteger",
+        "hugeInteger",
+        "nul",
+        "megabytes",
+        "tensOfKilobytes",
+        "unknownLabel"
+      })
+  void rejectsForgedValuesThatNoFilterLiteralCouldHold(String forgery) {
+    String sort;
+    Object value;
+    switch (forgery) {
+      case "hugeExponent" -> {
+        sort = "C_BAL";
+        value = new BigDecimal("1E+999999999");
+      }
+      case "tinyExponent" -> {
+        sort = "C_BAL";
+        value = new BigDecimal("1E-999999999");
+      }
+      case "longInteger" -> {
+        sort = "C_BIG";
+        value = new BigInteger("9".repeat(5000));
+      }
+      case "hugeInteger" -> {
+        sort = "C_BIG";
+        value = BigInteger.TEN.pow(100_000);
+      }
+      case "nul" -> {
+        sort = "C_NM";
+        value = "abc\0def";
+      }
+      case "megabytes" -> {
+        sort = "C_NM";
+        value = "x".repeat(2_000_000);
+      }
+      case "tensOfKilobytes" -> {
+        sort = "C_NM";
+        value = "x".repeat(60_000);
+      }
+      case "unknownLabel" -> {
+        sort = "C_MOOD";
+        value = "angry";
+      }
+      default -> throw new IllegalArgumentException(forgery);
+    }
+    String cursor = new Cursor("T_CUST", sort + ",C_ID", "", Arrays.asList(value, 1L)).encode();
+
+    assertThatThrownBy(() -> plan(TestingModels.CUSTOMER, Map.of("sort", sort), cursor))
+        .isInstanceOfSatisfying(
+            DaasException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.BAD_CURSOR);
+              if (cursor.length() <= Cursor.MAX_ENCODED) {
+                assertThat(e.getMessage()).contains("position 0 (sort field '" + sort + "')");
+                assertThat(e.details()).containsEntry("position", 0).containsEntry("field", sort);
+              } else {
+                assertThat(e.getMessage()).contains("longer than 8192 characters");
+              }
+            });
+  }
+
+  @Test
+  void namesThePositionOfAForgedValueAfterTheFirst() {
+    String cursor =
+        new Cursor("T_ORD", "O_REG,O_NO", "", List.of("EU", new BigInteger("9".repeat(1001))))
+            .encode();
+
+    assertBadCursor(
+        () -> plan(TestingModels.ORDER, Map.of(), cursor),
+        "the cursor value at position 1 (sort field 'O_NO') does not fit");
+  }
+
+  @Test
+  void refusesCursorTextLongerThanTheCapBeforeDecodingIt() {
+    assertBadCursor(() -> Cursor.decode("A".repeat(8193)), "longer than 8192 characters");
+    String longest = "A".repeat(8192);
+    assertThatThrownBy(() -> Cursor.decode(longest))
+        .isInstanceOfSatisfying(
+            DaasException.class, e -> assertThat(e.getMessage()).doesNotContain("longer than"));
+  }
+
+  /** Every orderable type of T_CUST: a real cursor seeks from exactly the values it carries. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "C_ID", "C_NM", "C_BAL", "C_BAL2", "C_RATE", "C_RATE2", "C_ACT", "C_BORN", "C_OPEN",
+        "C_CRT", "C_UPD", "C_UID", "C_MOOD", "C_BIG"
+      })
+  void seeksFromTheExactValuesOfAValidCursorOfEveryOrderableType(String field) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("C_ID", -42L);
+    values.put("C_NM", "O'Brien, ünïcode 😀 %_\\");
+    values.put("C_BAL", new BigDecimal("12345678901234567890.000000000000000001"));
+    values.put("C_BAL2", new BigDecimal("1E+3"));
+    values.put("C_RATE", 1.0E-300);
+    values.put("C_RATE2", Double.NaN);
+    values.put("C_ACT", false);
+    values.put("C_BORN", LocalDate.of(2024, 2, 29));
+    values.put("C_OPEN", LocalTime.of(13, 45, 0, 1));
+    values.put("C_CRT", LocalDateTime.of(2024, 1, 31, 13, 45));
+    values.put("C_UPD", OffsetDateTime.of(2024, 1, 31, 13, 45, 0, 0, ZoneOffset.ofHours(-5)));
+    values.put("C_UID", UUID.fromString("123e4567-e89b-12d3-a456-426614174000"));
+    values.put("C_MOOD", "happy");
+    values.put("C_BIG", new BigInteger("123456789012345678901234567890"));
+    String attribute = field.replaceAll("[0-9]$", "");
+    List<Object> position =
+        attribute.equals("C_ID")
+            ? List.of(values.get(field))
+            : Arrays.asList(values.get(field), 7L);
+    String sort = attribute.equals("C_ID") ? "-C_ID" : "-" + attribute + ",C_ID";
+    String cursor = new Cursor("T_CUST", sort, "", position).encode();
+
+    QueryPlan plan = plan(TestingModels.CUSTOMER, Map.of("sort", sort.split(",")[0]), cursor);
+
+    assertThat(plan.where()).isEqualTo(SeekCondition.after(plan.orderBy(), position));
+  }
+
+  @Test
+  void refusesAnyCursorForAnEntityWithoutOrder() {
+    String forged = new Cursor(TestingModels.DOCS, "", "", List.of()).encode();
+
+    assertBadCursor(() -> plan(TestingModels.DOCS, Map.of(), forged), "listed in one page");
+    assertBadCursor(() -> plan(TestingModels.DOCS, Map.of(), "AAAA"), "takes no cursor");
+  }
+
   /** A cursor as the responder builds it: from the plan's sort and the request's filter. */
   private String nextCursor(String entity, Map<String, String> parameters) {
     DataRequest request = request(entity, parameters, null);

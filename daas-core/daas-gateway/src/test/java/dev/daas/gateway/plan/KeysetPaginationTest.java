@@ -56,8 +56,18 @@ class KeysetPaginationTest {
               attribute("I_B", DataType.STRING, true),
               attribute("I_C", DataType.DATE, true)),
           null);
+  private static final Entity BLOBS =
+      TestingModels.entity(
+          "T_BLOB",
+          EntityKind.TABLE,
+          List.of(
+              attribute("I_HASH", DataType.BINARY, false),
+              attribute("I_A", DataType.INTEGER, true),
+              attribute("I_B", DataType.STRING, true),
+              attribute("I_C", DataType.DATE, true)),
+          new Key("pk_blob", List.of("I_HASH")));
   private static final DataModel MODEL =
-      new DataModel(1, "test", "memory", List.of(ITEMS, KEYLESS), List.of());
+      new DataModel(1, "test", "memory", List.of(ITEMS, KEYLESS, BLOBS), List.of());
 
   private final Planner planner = new Planner();
   private final Responder responder = new Responder();
@@ -83,6 +93,24 @@ class KeysetPaginationTest {
       List<Map<String, Object>> rows = distinct(randomRows(random, 40, false));
       for (int pageSize : List.of(1, 4, 9)) {
         assertPagesCoverEveryRow("V_ITEM", sort, null, pageSize, rows);
+      }
+    }
+  }
+
+  /** The binary key cannot go into a cursor, so pages are kept over the orderable fields. */
+  @ParameterizedTest
+  @ValueSource(strings = {"", "-I_A", "I_B,-I_C"})
+  void pagesATableWithABinaryPrimaryKeyOverItsOrderableFields(String sort) {
+    for (long seed = 1; seed <= 12; seed++) {
+      Random random = new Random(seed);
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (Map<String, Object> row : distinct(randomRows(random, 40, false))) {
+        Map<String, Object> withHash = new LinkedHashMap<>(row);
+        withHash.put("I_HASH", new byte[] {(byte) rows.size(), 1, 2});
+        rows.add(withHash);
+      }
+      for (int pageSize : List.of(1, 4, 9)) {
+        assertPagesCoverEveryRow("T_BLOB", sort, null, pageSize, rows);
       }
     }
   }

@@ -1,6 +1,8 @@
 package dev.daas.gateway.plan;
 
+import static dev.daas.gateway.TestingModels.BLOB;
 import static dev.daas.gateway.TestingModels.CUSTOMER;
+import static dev.daas.gateway.TestingModels.DOCS;
 import static dev.daas.gateway.TestingModels.LINE;
 import static dev.daas.gateway.TestingModels.ORDER;
 import static dev.daas.gateway.TestingModels.SALES;
@@ -183,7 +185,7 @@ class PlannerTest {
         () -> plan(CUSTOMER, Map.of("limit", "1001")),
         ErrorCode.LIMIT_TOO_LARGE,
         "larger than the maximum 1000");
-    PlanLimits small = new PlanLimits(5, 10, 1, Duration.ofSeconds(2));
+    PlanLimits small = new PlanLimits(5, 10, 1, 100, Duration.ofSeconds(2));
     DataRequest request = new RequestParser().parse(CUSTOMER, null, Map.of());
     assertThat(planner.plan(MODEL, request, small).limit()).isEqualTo(6);
   }
@@ -207,7 +209,8 @@ class PlannerTest {
     assertThat(names(lines.parentAttributes())).containsExactly("O_REG", "O_NO");
     assertThat(names(lines.childAttributes())).containsExactly("L_REG", "L_NO");
     assertThat(lines.child().output()).containsExactly("L_QTY");
-    assertThat(lines.child().limit()).isZero();
+    assertThat(lines.child().limit()).isEqualTo(10_000);
+    assertThat(customer.child().limit()).isEqualTo(10_000);
     assertThat(sortSpec(lines.child())).isEqualTo("L_REG,L_NO,L_POS");
   }
 
@@ -288,6 +291,63 @@ class PlannerTest {
         () -> planner.plan(MODEL, parser.parse(SALES, "x", Map.of()), LIMITS),
         ErrorCode.NO_KEY,
         "'V_SALES' has no primary or identifying unique key");
+  }
+
+  @Test
+  void boundsEveryEmbeddedChildPlanByTheEmbeddedRowLimit() {
+    PlanLimits limits = new PlanLimits(50, 1000, 3, 77, Duration.ofSeconds(30));
+    DataRequest request =
+        new RequestParser()
+            .parse(CUSTOMER, null, Map.of("embed", List.of("orders.lines"), "limit", List.of("2")));
+
+    QueryPlan plan = planner.plan(MODEL, request, limits);
+
+    assertThat(plan.limit()).isEqualTo(3);
+    EmbedPlan orders = plan.embeds().get(0);
+    assertThat(orders.child().limit()).isEqualTo(77);
+    assertThat(orders.child().embeds().get(0).child().limit()).isEqualTo(77);
+    QueryPlan byKey =
+        planner.plan(
+            MODEL,
+            new RequestParser().parse(ORDER, "EU,1", Map.of("embed", List.of("customer"))),
+            limits);
+    assertThat(byKey.embeds().get(0).child().limit()).isEqualTo(77);
+  }
+
+  @Test
+  void defaultsTheEmbeddedRowLimitToTenThousandAndRefusesNonPositiveOnes() {
+    assertThat(PlanLimits.DEFAULTS.maxEmbeddedRows()).isEqualTo(10_000);
+    assertThat(PlanLimits.DEFAULTS.maxEmbeddedRows()).isEqualTo(10_000);
+    assertThatThrownBy(() -> new PlanLimits(5, 10, 1, 0, Duration.ofSeconds(2)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxEmbeddedRows");
+  }
+
+  @Test
+  void listsATableWithABinaryPrimaryKeyInTheOrderOfItsOrderableFields() {
+    QueryPlan plan = plan(BLOB, Map.of("limit", "10"));
+
+    assertThat(sortSpec(plan)).isEqualTo("B_NM,B_SIZE");
+    assertThat(plan.output()).containsExactly("B_HASH", "B_NM", "B_SIZE", "B_DOC");
+    assertThat(plan.limit()).isEqualTo(11);
+    assertThat(sortSpec(plan(BLOB, Map.of("sort", "-B_SIZE")))).isEqualTo("-B_SIZE,B_NM");
+    assertError(() -> plan(BLOB, Map.of("sort", "B_HASH")), ErrorCode.NOT_FILTERABLE, "sort by");
+  }
+
+  @Test
+  void refusesKeyReadsOfATableWhosePrimaryKeyIsBinary() {
+    assertError(
+        () -> planner.plan(MODEL, new RequestParser().parse(BLOB, "AAEC", Map.of()), LIMITS),
+        ErrorCode.NO_KEY,
+        "entity 'T_BLOB' has no key that can address a row: its primary key has a binary");
+  }
+
+  @Test
+  void givesAnEntityWithoutOrderableFieldsNoOrder() {
+    QueryPlan plan = plan(DOCS, Map.of("limit", "5"));
+
+    assertThat(plan.orderBy()).isEmpty();
+    assertThat(plan.limit()).isEqualTo(6);
   }
 
   @Test

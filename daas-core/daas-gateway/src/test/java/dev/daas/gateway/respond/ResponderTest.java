@@ -105,6 +105,20 @@ class ResponderTest {
   }
 
   @Test
+  void issuesNoCursorForAnEntityWithoutOrderAndBoundsItsOnlyPageByTheLimit() {
+    DataRequest request = request(TestingModels.DOCS, null, Map.of("limit", "2"));
+    QueryPlan plan = plan(request);
+    List<Map<String, Object>> rows =
+        List.of(row("D_GEO", "a"), row("D_GEO", "b"), row("D_GEO", "c"));
+
+    Page page = responder.page(request, plan, new QueryResult(rows));
+
+    assertThat(plan.orderBy()).isEmpty();
+    assertThat(page.data()).hasSize(2);
+    assertThat(page.next()).isNull();
+  }
+
+  @Test
   void returnsTheSingleRowOfAKeyReadOrNotFound() {
     DataRequest request = request(TestingModels.ORDER, "EU,7", Map.of("fields", "O_TOT"));
     QueryPlan plan = plan(request);

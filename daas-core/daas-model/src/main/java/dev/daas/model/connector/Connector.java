@@ -13,6 +13,15 @@ public interface Connector {
   boolean accepts(SourceConfig config);
 
   /**
+   * What is wrong with this configuration before anything connects: options of the URL that could
+   * harm the server (run code, read local files, load classes) or that carry credentials. Each
+   * entry is one sentence for the person who registers the source; empty when acceptable.
+   */
+  default java.util.List<String> configurationProblems(SourceConfig config) {
+    return java.util.List.of();
+  }
+
+  /**
    * Prepares a connection to the source. Must not fail when the database is down: connections are
    * made lazily and a down database shows up as {@link SourceStatus#reachable()} false.
    */

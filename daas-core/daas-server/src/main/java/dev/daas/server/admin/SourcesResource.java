@@ -62,8 +62,8 @@ public class SourcesResource {
   @DELETE
   @Path("{name}")
   public Response delete(@PathParam("name") String name) {
-    sources.delete(name);
     live.invalidate(name);
+    sources.delete(name);
     return Response.noContent().build();
   }
 

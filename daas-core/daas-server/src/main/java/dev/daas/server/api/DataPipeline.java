@@ -45,6 +45,7 @@ public class DataPipeline {
             config.api().defaultLimit(),
             config.api().maxLimit(),
             config.api().maxEmbedDepth(),
+            config.api().maxEmbeddedRows(),
             config.api().queryTimeout());
   }
 
@@ -80,7 +81,13 @@ public class DataPipeline {
       metrics.request(source, 200, null, System.nanoTime() - started);
       return new Answer(body, live.model().version());
     } catch (DaasException e) {
+      if (e.code() == ErrorCode.SOURCE_UNAVAILABLE) {
+        sources.markUnavailable(source);
+      }
       metrics.request(source, e.code().status(), e.code().slug(), System.nanoTime() - started);
+      throw e;
+    } catch (RuntimeException e) {
+      metrics.request(source, 500, ErrorCode.INTERNAL.slug(), System.nanoTime() - started);
       throw e;
     }
   }

@@ -25,42 +25,54 @@ public class OpenApiResource {
   @Inject DaasConfig config;
 
   private final OpenApiGenerator generator = new OpenApiGenerator();
-  private final Map<String, String> documents = new ConcurrentHashMap<>();
+  private final Map<String, Documents> documents = new ConcurrentHashMap<>();
+
+  /** Both forms of one model version's document, generated together. */
+  private record Documents(int version, String contentHash, String json, String yaml) {}
 
   @GET
   @Path("openapi.json")
   @Produces("application/json")
   public Response json(@PathParam("source") String source) {
-    return document(source, "json");
+    ModelVersion model = sources.get(source).model();
+    return ok(documents(source, model).json(), model);
   }
 
   @GET
   @Path("openapi.yaml")
   @Produces("application/yaml")
   public Response yaml(@PathParam("source") String source) {
-    return document(source, "yaml");
+    ModelVersion model = sources.get(source).model();
+    return ok(documents(source, model).yaml(), model);
   }
 
-  private Response document(String source, String format) {
-    ModelVersion model = sources.get(source).model();
-    String cacheKey = source + "|" + model.contentHash() + "|" + model.version() + "|" + format;
-    String document =
-        documents.computeIfAbsent(
-            cacheKey,
-            k -> {
-              documents.keySet().removeIf(old -> old.startsWith(source + "|"));
-              ApiDocumentOptions options =
-                  new ApiDocumentOptions(
-                      "DaaS data API: " + source,
-                      Integer.toString(model.version()),
-                      "/api/v1/" + source,
-                      config.api().defaultLimit(),
-                      config.api().maxLimit(),
-                      config.api().maxEmbedDepth());
-              return format.equals("json")
-                  ? generator.generateJson(model.model(), options)
-                  : generator.generateYaml(model.model(), options);
-            });
-    return Response.ok(document).header(DataResource.MODEL_VERSION_HEADER, model.version()).build();
+  private Documents documents(String source, ModelVersion model) {
+    Documents cached = documents.get(source);
+    if (cached != null
+        && cached.version() == model.version()
+        && cached.contentHash().equals(model.contentHash())) {
+      return cached;
+    }
+    ApiDocumentOptions options =
+        new ApiDocumentOptions(
+            "DaaS data API: " + source,
+            Integer.toString(model.version()),
+            "/api/v1/" + source,
+            config.api().defaultLimit(),
+            config.api().maxLimit(),
+            config.api().maxEmbedDepth());
+    var document = generator.generate(model.model(), options);
+    Documents generated =
+        new Documents(
+            model.version(),
+            model.contentHash(),
+            OpenApiGenerator.toJson(document),
+            OpenApiGenerator.toYaml(document));
+    documents.put(source, generated);
+    return generated;
+  }
+
+  private static Response ok(String body, ModelVersion model) {
+    return Response.ok(body).header(DataResource.MODEL_VERSION_HEADER, model.version()).build();
   }
 }

@@ -20,6 +20,14 @@ public interface DaasConfig {
 
   Demo demo();
 
+  Admin admin();
+
+  interface Admin {
+    /** Whether the admin API answers callers on other hosts (default: loopback only). */
+    @WithDefault("false")
+    boolean allowRemote();
+  }
+
   interface Secrets {
     /**
      * Base64 of a 32-byte AES key that encrypts source credentials. When absent, a key is generated
@@ -37,6 +45,9 @@ public interface DaasConfig {
 
     @WithDefault("3")
     int maxEmbedDepth();
+
+    @WithDefault("10000")
+    int maxEmbeddedRows();
 
     @WithDefault("30s")
     Duration queryTimeout();

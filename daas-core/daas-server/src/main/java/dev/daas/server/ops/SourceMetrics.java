@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import java.util.function.ToDoubleFunction;
  * source's connection pool. Pool gauges read a status cached for a few seconds so a scrape never
  * holds up on a slow database.
  */
+@Startup
 @ApplicationScoped
 public class SourceMetrics {
   private static final long STATUS_TTL_NANOS = Duration.ofSeconds(5).toNanos();
@@ -31,6 +34,13 @@ public class SourceMetrics {
   private final Map<String, CachedStatus> statuses = new ConcurrentHashMap<>();
 
   private record CachedStatus(SourceStatus status, long atNanos) {}
+
+  /** Pool gauges exist from the moment a source's pool opens, before any data request. */
+  @PostConstruct
+  void watchPools() {
+    connections.onOpen(this::registerPool);
+    connections.openConnections().keySet().forEach(this::registerPool);
+  }
 
   public void request(String source, int status, String code, long nanos) {
     Timer.builder("daas.api.requests")

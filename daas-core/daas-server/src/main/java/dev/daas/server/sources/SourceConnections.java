@@ -26,11 +26,27 @@ public class SourceConnections {
           .map(ServiceLoader.Provider::get)
           .toList();
   private final Map<String, Open> open = new ConcurrentHashMap<>();
+  private final List<java.util.function.Consumer<String>> openListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private record Open(SourceConfig config, SourceConnection connection) {}
 
   public boolean accepts(SourceConfig config) {
     return connectors.stream().anyMatch(c -> c.accepts(config));
+  }
+
+  /** What the accepting connector finds wrong with the configuration; empty if none accepts. */
+  public List<String> configurationProblems(SourceConfig config) {
+    return connectors.stream()
+        .filter(c -> c.accepts(config))
+        .findFirst()
+        .map(c -> c.configurationProblems(config))
+        .orElse(List.of());
+  }
+
+  /** Called with the source name whenever a pool is opened, e.g. to register its metrics. */
+  public void onOpen(java.util.function.Consumer<String> listener) {
+    openListeners.add(listener);
   }
 
   public List<String> connectorNames() {
@@ -62,6 +78,7 @@ public class SourceConnections {
       if (previous != null) {
         closeQuietly(config.name(), previous.connection());
       }
+      openListeners.forEach(listener -> listener.accept(config.name()));
       return connection;
     }
   }

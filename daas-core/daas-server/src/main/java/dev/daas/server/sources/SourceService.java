@@ -18,11 +18,13 @@ import dev.daas.server.store.SourceRecord;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /** Registers, lists, removes and introspects sources; keeps their model versions. */
@@ -36,38 +38,39 @@ public class SourceService {
   @Inject DaasConfig config;
 
   private final CatalogRecovery recovery = new CatalogRecovery();
+  private final Map<String, Object> introspectionLocks = new ConcurrentHashMap<>();
 
   /** Registers a source and introspects it at once when it is reachable. */
   public SourceView create(SourceRequest request) {
+    boolean urlGiven = request.url() != null && !request.url().isBlank();
+    SourceConfig probe =
+        urlGiven ? config("candidate", request.url(), null, null, List.of()) : null;
+    boolean accepted = urlGiven && connections.accepts(probe);
+    SourceValidation.check(
+        request, accepted, accepted ? connections.configurationProblems(probe) : List.of());
     List<String> schemas = request.schemas() == null ? List.of() : List.copyOf(request.schemas());
-    boolean accepted =
-        request.url() != null
-            && connections.accepts(
-                config(
-                    request.name() == null ? "x" : request.name(),
-                    request.url(),
-                    null,
-                    null,
-                    schemas));
-    SourceValidation.check(request, accepted);
-    QuarkusTransaction.requiringNew()
-        .run(
-            () -> {
-              if (store.source(request.name()).isPresent()) {
-                throw new DaasException(
-                    ErrorCode.CONFLICT, "A source named " + request.name() + " exists already");
-              }
-              SourceRecord record = new SourceRecord();
-              record.name = request.name();
-              record.url = request.url();
-              record.username = request.user();
-              record.passwordSecret =
-                  request.password() == null ? null : secrets.seal(request.password());
-              record.schemas = String.join(",", schemas);
-              record.createdAt = Instant.now();
-              record.updatedAt = record.createdAt;
-              store.persist(record);
-            });
+    try {
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                if (store.source(request.name()).isPresent()) {
+                  throw conflict(request.name());
+                }
+                SourceRecord record = new SourceRecord();
+                record.name = request.name();
+                record.url = request.url();
+                record.username = request.user();
+                record.passwordSecret =
+                    request.password() == null ? null : secrets.seal(request.password());
+                record.schemas = String.join(",", schemas);
+                record.createdAt = Instant.now();
+                record.updatedAt = record.createdAt;
+                store.persist(record);
+              });
+    } catch (PersistenceException e) {
+      // Two registrations of one name raced past the check: the unique constraint decided.
+      throw conflict(request.name());
+    }
     LOG.infof("Registered source %s (%s)", request.name(), request.url());
     try {
       introspect(request.name());
@@ -75,6 +78,10 @@ public class SourceService {
       LOG.warnf("Source %s registered but not introspected: %s", request.name(), e.getMessage());
     }
     return view(request.name(), false);
+  }
+
+  private static DaasException conflict(String name) {
+    return new DaasException(ErrorCode.CONFLICT, "A source named " + name + " exists already");
   }
 
   public List<SourceView> list() {
@@ -106,12 +113,29 @@ public class SourceService {
 
   public void delete(String name) {
     QuarkusTransaction.requiringNew().run(() -> store.delete(require(name)));
+    introspectionLocks.remove(name);
     connections.close(name);
     LOG.infof("Removed source %s", name);
   }
 
-  /** Reads the catalog, recovers the model and stores it as a new version if it changed. */
+  /**
+   * Reads the catalog, recovers the model and stores it as a new version if it changed. One
+   * introspection per source at a time on this instance; a concurrent one on another instance that
+   * wins the version number makes this one re-read the stored result instead of failing.
+   */
   public IntrospectionResult introspect(String name) {
+    Object lock = introspectionLocks.computeIfAbsent(name, k -> new Object());
+    synchronized (lock) {
+      try {
+        return introspectOnce(name);
+      } catch (PersistenceException e) {
+        LOG.infof("Source %s was introspected concurrently elsewhere; reading its result", name);
+        return introspectOnce(name);
+      }
+    }
+  }
+
+  private IntrospectionResult introspectOnce(String name) {
     SourceConfig sourceConfig = sourceConfig(name);
     long started = System.nanoTime();
     Catalog catalog;
@@ -197,6 +221,12 @@ public class SourceService {
             });
   }
 
+  /** The newest version's number and hash without its document, or empty without a model. */
+  public Optional<SnapshotSummary> latestVersion(String name) {
+    return QuarkusTransaction.requiringNew()
+        .call(() -> store.snapshotSummaries(require(name).id, 1).stream().findFirst());
+  }
+
   public List<SnapshotSummary> versions(String name) {
     return QuarkusTransaction.requiringNew().call(() -> store.snapshotSummaries(require(name).id));
   }
@@ -246,7 +276,7 @@ public class SourceService {
   }
 
   private SourceView toView(SourceRecord r, Boolean reachable) {
-    Integer version = store.latestSnapshot(r.id).map(s -> s.version).orElse(null);
+    Integer version = store.latestVersion(r.id).orElse(null);
     return new SourceView(
         r.name,
         r.url,

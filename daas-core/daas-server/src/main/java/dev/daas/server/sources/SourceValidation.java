@@ -12,11 +12,18 @@ final class SourceValidation {
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
   private static final Pattern SCHEMA = Pattern.compile("[^,\\s][^,]{0,127}");
   private static final Pattern PASSWORD_IN_URL =
-      Pattern.compile("(?i)([?&;:]password=)|(//[^/@]*:[^/@]*@)");
+      Pattern.compile("(?i)(password\\s*=)|(//[^/@]*:[^/@]*@)");
+  private static final int MAX_SCHEMAS = 64;
+  private static final int MAX_SCHEMAS_LENGTH = 2048;
+  private static final int MAX_PASSWORD_BYTES = 512;
 
   private SourceValidation() {}
 
-  static void check(SourceRequest request, boolean urlAccepted) {
+  /**
+   * @param urlAccepted whether a connector accepts the URL
+   * @param urlProblems what the accepting connector finds wrong with the URL's options
+   */
+  static void check(SourceRequest request, boolean urlAccepted, List<String> urlProblems) {
     List<Map<String, String>> violations = new ArrayList<>();
     if (request.name() == null || !NAME.matcher(request.name()).matches()) {
       violations.add(
@@ -41,20 +48,33 @@ final class SourceValidation {
               "url",
               "no connector accepts it; supported: jdbc:postgresql:, jdbc:mariadb:, jdbc:mysql:,"
                   + " jdbc:h2:"));
+    } else {
+      urlProblems.forEach(problem -> violations.add(violation("url", problem)));
     }
     if (request.user() != null && request.user().length() > 256) {
       violations.add(violation("user", "is longer than 256 characters"));
     }
-    if (request.password() != null && request.password().length() > 512) {
-      violations.add(violation("password", "is longer than 512 characters"));
+    if (request.password() != null
+        && request.password().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+            > MAX_PASSWORD_BYTES) {
+      violations.add(violation("password", "is longer than 512 bytes in UTF-8"));
     }
     if (request.schemas() != null) {
+      boolean valid = request.schemas().size() <= MAX_SCHEMAS;
+      int length = 0;
       for (String schema : request.schemas()) {
         if (schema == null || !SCHEMA.matcher(schema).matches()) {
-          violations.add(
-              violation("schemas", "each schema name must be 1-128 characters without commas"));
+          valid = false;
           break;
         }
+        length += schema.length() + 1;
+      }
+      if (!valid || length > MAX_SCHEMAS_LENGTH) {
+        violations.add(
+            violation(
+                "schemas",
+                "at most 64 schema names of 1-128 characters each, without commas or nulls,"
+                    + " 2048 characters in all"));
       }
     }
     if (!violations.isEmpty()) {

@@ -55,22 +55,28 @@ public class MetadataStore {
 
   /** Version summaries without the model documents, newest first. */
   public List<SnapshotSummary> snapshotSummaries(long sourceId) {
+    return snapshotSummaries(sourceId, Integer.MAX_VALUE);
+  }
+
+  public List<SnapshotSummary> snapshotSummaries(long sourceId, int max) {
     return em.createQuery(
             "select new dev.daas.server.store.SnapshotSummary(version, contentHash, formatVersion,"
                 + " entityCount, relationshipCount, createdAt) from ModelSnapshotRecord"
                 + " where sourceId = :id order by version desc",
             SnapshotSummary.class)
         .setParameter("id", sourceId)
+        .setMaxResults(max)
         .getResultList();
   }
 
-  /** The newest version of every source, in one query: lets the model cache revalidate cheaply. */
-  public List<Object[]> latestVersions() {
-    return em.createQuery(
-            "select s.name, max(m.version) from SourceRecord s, ModelSnapshotRecord m"
-                + " where m.sourceId = s.id group by s.name",
-            Object[].class)
-        .getResultList();
+  /** The newest version number of a source's model, without loading any document. */
+  public Optional<Integer> latestVersion(long sourceId) {
+    Integer version =
+        em.createQuery(
+                "select max(version) from ModelSnapshotRecord where sourceId = :id", Integer.class)
+            .setParameter("id", sourceId)
+            .getSingleResult();
+    return Optional.ofNullable(version);
   }
 
   public Optional<SecretsKeyCheckRecord> keyCheck() {

@@ -142,6 +142,65 @@ class SourcesAdminTest {
   }
 
   @Test
+  void refusesEveryFormOfPasswordInTheUrl() {
+    for (String url :
+        List.of(
+            "jdbc:mysql://(host=127.0.0.1,user=app,password=secret)/erp",
+            "jdbc:postgresql://127.0.0.1/test?sslpassword=secret",
+            "jdbc:mariadb://app:secret@127.0.0.1/test",
+            "jdbc:postgresql://127.0.0.1/test?PASSWORD = secret")) {
+      given()
+          .contentType(ContentType.JSON)
+          .body("{\"name\":\"pw-forms\",\"url\":\"" + url + "\"}")
+          .post("/admin/v1/sources")
+          .then()
+          .statusCode(400)
+          .body("violations.field", hasItem("url"));
+    }
+    given().get("/admin/v1/sources/pw-forms").then().statusCode(404);
+  }
+
+  @Test
+  void refusesUrlOptionsThatWouldRunCodeOnTheServer() {
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"name\":\"h2-init\",\"url\":\"jdbc:h2:mem:x;INIT=CREATE ALIAS EXEC AS 'String e(String c)'\"}")
+        .post("/admin/v1/sources")
+        .then()
+        .statusCode(400)
+        .body("violations.field", hasItem("url"))
+        .body("violations.message", hasItem(containsString("INIT")));
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"name\":\"pg-factory\",\"url\":\"jdbc:postgresql://127.0.0.1/test?socketFactory=org.example.Evil\"}")
+        .post("/admin/v1/sources")
+        .then()
+        .statusCode(400)
+        .body("violations.message", hasItem(containsString("socketFactory")));
+  }
+
+  @Test
+  void refusesNullOrTooManySchemasWithoutAServerError() {
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"name\":\"schemas-null\",\"url\":\"jdbc:h2:mem:s\",\"schemas\":[null]}")
+        .post("/admin/v1/sources")
+        .then()
+        .statusCode(400)
+        .body("violations.field", hasItem("schemas"));
+    String many = "[" + String.join(",", java.util.Collections.nCopies(65, "\"s\"")) + "]";
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"name\":\"schemas-many\",\"url\":\"jdbc:h2:mem:s\",\"schemas\":" + many + "}")
+        .post("/admin/v1/sources")
+        .then()
+        .statusCode(400)
+        .body("violations.field", hasItem("schemas"));
+  }
+
+  @Test
   void rejectsUnknownFieldsAndMalformedJson() {
     given()
         .contentType(ContentType.JSON)

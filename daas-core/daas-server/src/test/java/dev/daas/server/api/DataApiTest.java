@@ -13,6 +13,9 @@ import dev.daas.server.TestingSources;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -200,6 +203,38 @@ class DataApiTest {
         .then()
         .statusCode(200)
         .body("entities.find { it.name == 't_aud' }.key", nullValue());
+  }
+
+  @Test
+  void servesADocumentThatSwaggerParserAcceptsWithoutAnyMessage() {
+    String document =
+        given().get("/api/v1/erp/openapi.json").then().statusCode(200).extract().asString();
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+
+    SwaggerParseResult result = new OpenAPIV3Parser().readContents(document, null, options);
+
+    assertThat(result.getMessages()).isEmpty();
+    assertThat(result.getOpenAPI().getPaths()).containsKey("/t_ord_ln/{key}");
+  }
+
+  @Test
+  void offersSwaggerUiForTheSourceDocuments() {
+    given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger-ui"));
+  }
+
+  @Test
+  void countsRequestsErrorsAndPoolUsagePerSource() {
+    given().get("/api/v1/erp/t_cust?limit=1").then().statusCode(200);
+    given().get("/api/v1/erp/t_cust?filter=nope = 1").then().statusCode(400);
+
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+
+    assertThat(metrics)
+        .containsPattern("daas_api_requests_seconds_count\\{[^}]*source=\"erp\"[^}]*status=\"200\"")
+        .containsPattern("daas_api_errors_total\\{[^}]*code=\"unknown-field\"[^}]*source=\"erp\"")
+        .containsPattern("daas_source_pool_max\\{source=\"erp\"} 8")
+        .containsPattern("daas_source_reachable\\{source=\"erp\"} 1");
   }
 
   private static void expectProblem(String path, int status, String code) {
