@@ -90,6 +90,21 @@ final class CatalogBuilder {
     }
   }
 
+  /**
+   * One column of a foreign key from a catalog row of exactly these columns, in this order: schema,
+   * table, constraint, column, referenced schema, referenced table, referenced column.
+   */
+  void foreignKeyColumn(java.sql.ResultSet row) throws java.sql.SQLException {
+    foreignKeyColumn(
+        row.getString(1),
+        row.getString(2),
+        row.getString(3),
+        row.getString(4),
+        row.getString(5),
+        row.getString(6),
+        row.getString(7));
+  }
+
   void foreignKeyColumn(
       String schema,
       String table,

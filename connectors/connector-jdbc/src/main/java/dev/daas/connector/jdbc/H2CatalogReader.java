@@ -107,15 +107,7 @@ final class H2CatalogReader implements CatalogReader {
             + in
             + " order by fk.TABLE_SCHEMA, fk.TABLE_NAME, fk.CONSTRAINT_NAME, fk.ORDINAL_POSITION",
         schemas,
-        row ->
-            builder.foreignKeyColumn(
-                row.getString(1),
-                row.getString(2),
-                row.getString(3),
-                row.getString(4),
-                row.getString(5),
-                row.getString(6),
-                row.getString(7)));
+        builder::foreignKeyColumn);
     CatalogQuery.run(
         connection,
         "select i.TABLE_SCHEMA, i.TABLE_NAME, i.INDEX_NAME, i.INDEX_TYPE_NAME, c.COLUMN_NAME"

@@ -96,15 +96,7 @@ final class MariaDbCatalogReader implements CatalogReader {
             + in
             + " order by TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION",
         schemas,
-        row ->
-            builder.foreignKeyColumn(
-                row.getString(1),
-                row.getString(2),
-                row.getString(3),
-                row.getString(4),
-                row.getString(5),
-                row.getString(6),
-                row.getString(7)));
+        builder::foreignKeyColumn);
     CatalogQuery.run(
         connection,
         "select TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME"

@@ -139,19 +139,7 @@ final class PostgresCatalogReader implements CatalogReader {
         row ->
             builder.uniqueColumn(
                 row.getString(1), row.getString(2), row.getString(3), row.getString(4)));
-    CatalogQuery.run(
-        connection,
-        FOREIGN_KEYS,
-        bySchema,
-        row ->
-            builder.foreignKeyColumn(
-                row.getString(1),
-                row.getString(2),
-                row.getString(3),
-                row.getString(4),
-                row.getString(5),
-                row.getString(6),
-                row.getString(7)));
+    CatalogQuery.run(connection, FOREIGN_KEYS, bySchema, builder::foreignKeyColumn);
     CatalogQuery.run(
         connection,
         INDEXES,
