@@ -1,6 +1,5 @@
 package dev.daas.server.ops;
 
-import dev.daas.model.connector.SourceConnection;
 import dev.daas.model.connector.SourceStatus;
 import dev.daas.server.sources.SourceConnections;
 import io.micrometer.core.instrument.Counter;
@@ -12,28 +11,24 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 
 /**
  * Per-source metrics at {@code /q/metrics}: data API requests, latency, errors by code, and the
- * source's connection pool. Pool gauges read a status cached for a few seconds so a scrape never
- * holds up on a slow database.
+ * source's connection pool. Pool gauges read {@link SourceStatuses}, cached and bounded in time, so
+ * a scrape never holds up on a slow database.
  */
 @Startup
 @ApplicationScoped
 public class SourceMetrics {
-  private static final long STATUS_TTL_NANOS = Duration.ofSeconds(5).toNanos();
 
   @Inject MeterRegistry registry;
   @Inject SourceConnections connections;
+  @Inject SourceStatuses statuses;
 
   private final Set<String> poolGauges = ConcurrentHashMap.newKeySet();
-  private final Map<String, CachedStatus> statuses = new ConcurrentHashMap<>();
-
-  private record CachedStatus(SourceStatus status, long atNanos) {}
 
   /** Pool gauges exist from the moment a source's pool opens, before any data request. */
   @PostConstruct
@@ -84,17 +79,6 @@ public class SourceMetrics {
   }
 
   private SourceStatus status(String source) {
-    CachedStatus cached = statuses.get(source);
-    long now = System.nanoTime();
-    if (cached != null && now - cached.atNanos() < STATUS_TTL_NANOS) {
-      return cached.status();
-    }
-    SourceConnection connection = connections.openConnections().get(source);
-    if (connection == null) {
-      return null;
-    }
-    SourceStatus status = connection.status();
-    statuses.put(source, new CachedStatus(status, now));
-    return status;
+    return statuses.ofOpen(source);
   }
 }

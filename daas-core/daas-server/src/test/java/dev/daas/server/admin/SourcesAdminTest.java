@@ -323,6 +323,16 @@ class SourcesAdminTest {
         .statusCode(503)
         .header("Retry-After", notNullValue())
         .body("code", equalTo("source-unavailable"));
+    long started = System.nanoTime();
+    given()
+        .get("/q/health/well")
+        .then()
+        .statusCode(503)
+        .body(
+            "checks.find { it.name == 'sources' }.data.'admin-down'",
+            containsString("unreachable"));
+    assertThat(System.nanoTime() - started)
+        .isLessThan(java.util.concurrent.TimeUnit.SECONDS.toNanos(8));
     given().delete("/admin/v1/sources/admin-down").then().statusCode(204);
   }
 }
