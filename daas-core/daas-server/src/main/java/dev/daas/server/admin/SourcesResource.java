@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.daas.model.error.DaasException;
 import dev.daas.model.error.ErrorCode;
 import dev.daas.server.model.IntrospectionResult;
+import dev.daas.server.probe.EvidenceQueries;
+import dev.daas.server.probe.ProbeService;
+import dev.daas.server.probe.ProbeViews;
 import dev.daas.server.sources.LiveSources;
 import dev.daas.server.sources.SourceRequest;
 import dev.daas.server.sources.SourceService;
@@ -35,6 +38,11 @@ public class SourcesResource {
   @Inject SourceService sources;
   @Inject LiveSources live;
   @Inject ObjectMapper json;
+  @Inject ProbeService probes;
+  @Inject EvidenceQueries evidence;
+
+  /** The request of {@code POST /admin/v1/sources/{name}/probe}. */
+  public record ProbeSwitch(Boolean enabled) {}
 
   @POST
   public Response create(SourceRequest request) {
@@ -100,6 +108,63 @@ public class SourcesResource {
   @Path("{name}/model/versions")
   public List<SnapshotSummary> versions(@PathParam("name") String name) {
     return sources.versions(name);
+  }
+
+  /** Creates or replaces the source's probe token; the token is shown this once only. */
+  @POST
+  @Path("{name}/probe-token")
+  @Consumes(MediaType.WILDCARD)
+  public ProbeService.IssuedToken probeToken(@PathParam("name") String name) {
+    return probes.rotateToken(name);
+  }
+
+  @POST
+  @Path("{name}/probe")
+  public Map<String, Object> probeSwitch(@PathParam("name") String name, ProbeSwitch request) {
+    if (request == null || request.enabled() == null) {
+      throw new DaasException(
+          ErrorCode.VALIDATION_FAILED,
+          "enabled is required: {\"enabled\": true} or {\"enabled\": false}",
+          Map.of("field", "enabled"));
+    }
+    return Map.of("source", name, "enabled", probes.setEnabled(name, request.enabled()));
+  }
+
+  @GET
+  @Path("{name}/evidence/statements")
+  public List<ProbeViews.StatementView> statements(
+      @PathParam("name") String name, @QueryParam("limit") String limit) {
+    return evidence.statements(name, parseLimit(limit));
+  }
+
+  @GET
+  @Path("{name}/evidence/mappings")
+  public List<Map<String, Object>> mappings(@PathParam("name") String name) {
+    return evidence.mappings(name);
+  }
+
+  @GET
+  @Path("{name}/architecture")
+  public ProbeViews.Architecture architecture(@PathParam("name") String name) {
+    return evidence.architecture(name);
+  }
+
+  private static int parseLimit(String limit) {
+    if (limit == null || limit.isBlank()) {
+      return 100;
+    }
+    try {
+      int n = Integer.parseInt(limit);
+      if (n < 1 || n > 10_000) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new DaasException(
+          ErrorCode.INVALID_LIMIT,
+          "limit must be an integer from 1 to 10000, was " + limit,
+          Map.of("parameter", "limit"));
+    }
   }
 
   private static Optional<Integer> parseVersion(String version) {

@@ -1,0 +1,240 @@
+package dev.daas.server.probe;
+
+import dev.daas.model.error.DaasException;
+import dev.daas.model.error.ErrorCode;
+import dev.daas.server.store.MetadataStore;
+import dev.daas.server.store.OrmMappingRecord;
+import dev.daas.server.store.ProbeInstanceRecord;
+import dev.daas.server.store.ProbeSettingsRecord;
+import dev.daas.server.store.ProbeStore;
+import dev.daas.server.store.SourceRecord;
+import dev.daas.server.store.StatementEvidenceRecord;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** Probe tokens, the per-source switch, and the aggregation of accepted batches. */
+@ApplicationScoped
+public class ProbeService {
+  /** Batches of one probe are merged one at a time; striped so the locks stay bounded. */
+  private static final Object[] LOCKS = new Object[64];
+
+  static {
+    for (int i = 0; i < LOCKS.length; i++) {
+      LOCKS[i] = new Object();
+    }
+  }
+
+  @Inject MetadataStore sources;
+  @Inject ProbeStore store;
+
+  /** What the ingest endpoint answers. */
+  public record Outcome(boolean duplicate, boolean enabled) {}
+
+  /** A freshly made token, shown once. */
+  public record IssuedToken(String token, Instant createdAt) {}
+
+  public IssuedToken rotateToken(String source) {
+    String token = ProbeTokens.newToken();
+    Instant now = Instant.now();
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              ProbeSettingsRecord settings = settings(require(source));
+              settings.tokenHash = ProbeTokens.hash(token);
+              settings.tokenCreatedAt = now;
+            });
+    return new IssuedToken(token, now);
+  }
+
+  public boolean setEnabled(String source, boolean enabled) {
+    QuarkusTransaction.requiringNew().run(() -> settings(require(source)).enabled = enabled);
+    return enabled;
+  }
+
+  /** Whether {@code token} is the probe token of {@code source}; false for unknown sources. */
+  public boolean authenticates(String source, String token) {
+    if (source == null || token == null) {
+      return false;
+    }
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                sources
+                    .source(source)
+                    .flatMap(s -> store.settings(s.id))
+                    .map(s -> ProbeTokens.matches(token, s.tokenHash))
+                    .orElse(false));
+  }
+
+  public Outcome ingest(ProbeBatch batch) {
+    Object lock = LOCKS[Math.floorMod(batch.probe().id().hashCode(), LOCKS.length)];
+    synchronized (lock) {
+      try {
+        return QuarkusTransaction.requiringNew().call(() -> merge(batch));
+      } catch (PersistenceException e) {
+        // Another probe of the source inserted the same evidence row first: merge into it.
+        return QuarkusTransaction.requiringNew().call(() -> merge(batch));
+      }
+    }
+  }
+
+  private Outcome merge(ProbeBatch batch) {
+    SourceRecord source = require(batch.source());
+    boolean enabled = store.settings(source.id).map(s -> s.enabled).orElse(true);
+    Instant now = Instant.now();
+    ProbeInstanceRecord instance = instance(source, batch, now);
+    if (!store.recordSequence(instance.id, batch.sequence(), now)) {
+      return new Outcome(true, enabled);
+    }
+    instance.batches++;
+    for (ProbeBatch.Statement statement : batch.statements()) {
+      instance.observations += statement.count();
+      mergeStatement(source.id, statement, now);
+    }
+    for (ProbeBatch.Mapping mapping : batch.mappings()) {
+      mergeMapping(source.id, mapping, now);
+    }
+    return new Outcome(false, enabled);
+  }
+
+  private ProbeInstanceRecord instance(SourceRecord source, ProbeBatch batch, Instant now) {
+    ProbeBatch.Probe probe = batch.probe();
+    Optional<ProbeInstanceRecord> found = store.instance(probe.id());
+    if (found.isPresent() && !found.get().sourceId.equals(source.id)) {
+      throw new DaasException(
+          ErrorCode.CONFLICT,
+          "Probe " + probe.id() + " reports for another source already",
+          Map.of("member", "probe.id"));
+    }
+    ProbeInstanceRecord record = found.orElseGet(ProbeInstanceRecord::new);
+    if (record.id == null) {
+      record.probeId = probe.id();
+      record.sourceId = source.id;
+      record.firstSeen = now;
+    }
+    record.pid = probe.pid();
+    record.host = probe.host();
+    record.jvm = probe.jvm();
+    record.application = probe.application();
+    record.agentVersion = probe.agentVersion();
+    record.attachKind = probe.attach();
+    record.frameworks = String.join(",", probe.frameworks());
+    record.startedAt = probe.startedAt();
+    record.attachedAt = probe.attachedAt();
+    record.lastSeen = now;
+    // Totals since the probe started: the newest report replaces, never adds.
+    record.droppedStatements = Math.max(record.droppedStatements, batch.dropped().statements());
+    record.droppedObservations =
+        Math.max(record.droppedObservations, batch.dropped().observations());
+    record.droppedMappings = Math.max(record.droppedMappings, batch.dropped().mappings());
+    record.droppedBatches = Math.max(record.droppedBatches, batch.dropped().batches());
+    if (record.id == null) {
+      store.persist(record);
+    }
+    return record;
+  }
+
+  private void mergeStatement(long sourceId, ProbeBatch.Statement s, Instant now) {
+    Integer line = s.callSiteLine() == null || s.callSiteLine() < 0 ? null : s.callSiteLine();
+    String key =
+        ProbeTokens.hash(
+            String.join(
+                "\u0000",
+                s.template(),
+                String.valueOf(s.callSiteClass()),
+                String.valueOf(s.callSiteMethod()),
+                String.valueOf(line),
+                String.valueOf(s.entryKind()),
+                String.valueOf(s.entryMethod()),
+                String.valueOf(s.entryName())));
+    StatementEvidenceRecord record =
+        store.evidence(sourceId, key).orElseGet(StatementEvidenceRecord::new);
+    if (record.id == null) {
+      record.sourceId = sourceId;
+      record.evidenceKey = key;
+      record.templateHash = ProbeTokens.hash(s.template());
+      record.template = s.template();
+      record.callSiteClass = s.callSiteClass();
+      record.callSiteMethod = s.callSiteMethod();
+      record.callSiteLine = line;
+      record.entryKind = s.entryKind();
+      record.entryMethod = s.entryMethod();
+      record.entryName = s.entryName();
+      record.histogramBounds = Histogram.encode(s.bounds());
+      record.histogramCounts = Histogram.encode(new long[s.counts().length]);
+      record.columnsRead = "";
+      record.firstSeen = now;
+    }
+    record.operation = s.operation();
+    record.dbProduct = s.dbProduct();
+    record.dbUrl = s.dbUrl();
+    record.dbUser = s.dbUser();
+    record.executions += s.count();
+    record.errors += s.errors();
+    record.rowCount += s.rows();
+    record.latencySumMicros += s.latencySum();
+    record.latencyMaxMicros = Math.max(record.latencyMaxMicros, s.latencyMax());
+    record.histogramCounts =
+        Histogram.encode(
+            Histogram.merge(
+                Histogram.decode(record.histogramBounds),
+                Histogram.decode(record.histogramCounts),
+                s.bounds(),
+                s.counts()));
+    java.util.Set<String> columns = new java.util.TreeSet<>();
+    if (!record.columnsRead.isEmpty()) {
+      columns.addAll(java.util.Arrays.asList(record.columnsRead.split(",")));
+    }
+    columns.addAll(s.columnsRead());
+    record.columnsRead = String.join(",", columns);
+    record.lastSeen = now;
+    if (record.id == null) {
+      store.persist(record);
+    }
+  }
+
+  private void mergeMapping(long sourceId, ProbeBatch.Mapping m, Instant now) {
+    OrmMappingRecord record =
+        store.mapping(sourceId, m.kind(), m.className()).orElseGet(OrmMappingRecord::new);
+    if (record.id == null) {
+      record.sourceId = sourceId;
+      record.kind = m.kind();
+      record.className = m.className();
+      record.firstSeen = now;
+    }
+    record.tableName = m.table();
+    record.mappingJson = m.json();
+    record.lastSeen = now;
+    if (record.id == null) {
+      store.persist(record);
+    }
+  }
+
+  private ProbeSettingsRecord settings(SourceRecord source) {
+    return store
+        .settings(source.id)
+        .orElseGet(
+            () -> {
+              ProbeSettingsRecord created = new ProbeSettingsRecord();
+              created.sourceId = source.id;
+              created.enabled = true;
+              store.persist(created);
+              return created;
+            });
+  }
+
+  SourceRecord require(String name) {
+    return sources
+        .source(name)
+        .orElseThrow(
+            () ->
+                new DaasException(
+                    ErrorCode.UNKNOWN_SOURCE,
+                    "No source named " + name + "; GET /admin/v1/sources lists them"));
+  }
+}
