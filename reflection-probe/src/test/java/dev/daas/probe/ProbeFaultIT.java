@@ -30,7 +30,8 @@ class ProbeFaultIT {
       assertThat(app.out).noneMatch(l -> l.contains("Exception"));
       assertThat(app.err).anyMatch(l -> l.startsWith("[daas-probe] cannot send"));
     }
-    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(15_000);
+    // Loose on purpose (a busy CI machine): the bound only catches an app that waits on the network.
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(30_000);
   }
 
   @Test
@@ -43,10 +44,11 @@ class ProbeFaultIT {
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         List<Long> iterations = app.out.stream().filter(l -> l.startsWith("WORKLOAD")).map(ProbeFaultIT::millis).toList();
         assertThat(iterations).hasSizeGreaterThan(5);
-        // the first iteration warms up the JIT; the others must not notice a server that takes 5 s
-        assertThat(iterations.subList(1, iterations.size())).allMatch(ms -> ms < 1000);
+        // The first iteration warms up the JIT; the others must not notice a server that takes
+        // 5 s. Bounds are loose for a busy machine, yet far below what one wait would cost.
+        assertThat(iterations.subList(1, iterations.size())).allMatch(ms -> ms < 2500);
         assertThat(app.out).filteredOn(l -> l.startsWith("RESULT")).allMatch(EXPECTED::equals);
-        assertThat(elapsed).isLessThan(12_000);
+        assertThat(elapsed).isLessThan(25_000);
       }
       assertThat(collector.batches).isNotEmpty();
     }
