@@ -57,8 +57,18 @@ class DatabaseRestartIT {
     }
   }
 
-  private static void assertSourceHealth(DataApi api, int status, String state, String data) {
+  /**
+   * The health check reuses a source's status for up to 2 s (SourceStatuses), so the expected state
+   * is polled for, bounded well above that.
+   */
+  private static void assertSourceHealth(DataApi api, int status, String state, String data)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     Response health = api.get("/q/health");
+    while (health.statusCode() != status && System.nanoTime() < deadline) {
+      Thread.sleep(250);
+      health = api.get("/q/health");
+    }
     assertThat(health.statusCode()).as(health.asString()).isEqualTo(status);
     assertThat(health.jsonPath().getString("checks.find { it.name == 'sources' }.status"))
         .as(health.asString())
