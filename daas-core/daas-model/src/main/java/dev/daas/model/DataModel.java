@@ -33,11 +33,4 @@ public record DataModel(
   public Optional<Entity> entity(String apiName) {
     return entities.stream().filter(e -> e.name().equals(apiName)).findFirst();
   }
-
-  /** Relationships in which the entity takes part, on either side. */
-  public List<Relationship> relationshipsOf(String entityName) {
-    return relationships.stream()
-        .filter(r -> r.fromEntity().equals(entityName) || r.toEntity().equals(entityName))
-        .toList();
-  }
 }

@@ -11,6 +11,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
@@ -29,31 +30,41 @@ public class SourceMetrics {
   @Inject SourceStatuses statuses;
 
   private final Set<String> poolGauges = ConcurrentHashMap.newKeySet();
+  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+  private final Map<String, Counter> errors = new ConcurrentHashMap<>();
 
   /** Pool gauges exist from the moment a source's pool opens, before any data request. */
   @PostConstruct
   void watchPools() {
     connections.onOpen(this::registerPool);
-    connections.openConnections().keySet().forEach(this::registerPool);
+    connections.openNames().forEach(this::registerPool);
   }
 
+  /** Meters are looked up once per tag combination, not built again on every request. */
   public void request(String source, int status, String code, long nanos) {
-    Timer.builder("daas.api.requests")
-        .description("Data API requests per source")
-        .tag("source", source)
-        .tag("status", Integer.toString(status))
-        .publishPercentiles(0.5, 0.99)
-        .register(registry)
+    timers
+        .computeIfAbsent(
+            source + "|" + status,
+            k ->
+                Timer.builder("daas.api.requests")
+                    .description("Data API requests per source")
+                    .tag("source", source)
+                    .tag("status", Integer.toString(status))
+                    .publishPercentiles(0.5, 0.99)
+                    .register(registry))
         .record(Duration.ofNanos(nanos));
     if (code != null) {
-      Counter.builder("daas.api.errors")
-          .description("Data API errors per source and problem code")
-          .tag("source", source)
-          .tag("code", code)
-          .register(registry)
+      errors
+          .computeIfAbsent(
+              source + "|" + code,
+              k ->
+                  Counter.builder("daas.api.errors")
+                      .description("Data API errors per source and problem code")
+                      .tag("source", source)
+                      .tag("code", code)
+                      .register(registry))
           .increment();
     }
-    registerPool(source);
   }
 
   private void registerPool(String source) {

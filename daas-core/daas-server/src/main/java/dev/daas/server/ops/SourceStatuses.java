@@ -56,7 +56,7 @@ public class SourceStatuses {
 
   /** One open source's status, or null when it has no pool on this instance. */
   public SourceStatus ofOpen(String name) {
-    if (!connections.openConnections().containsKey(name)) {
+    if (!connections.isOpen(name)) {
       return null;
     }
     return await(check(name), System.nanoTime() + WAIT.toNanos());

@@ -78,8 +78,9 @@ public class LiveSources {
     SourceConfig config;
     Optional<SnapshotSummary> latest;
     try {
-      config = sources.sourceConfig(name);
-      latest = sources.latestVersion(name);
+      SourceService.Current current = sources.current(name);
+      config = current.config();
+      latest = current.latest();
     } catch (DaasException e) {
       if (e.code() == ErrorCode.UNKNOWN_SOURCE) {
         entries.remove(name);

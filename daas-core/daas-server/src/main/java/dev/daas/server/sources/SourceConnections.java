@@ -49,10 +49,6 @@ public class SourceConnections {
     openListeners.add(listener);
   }
 
-  public List<String> connectorNames() {
-    return connectors.stream().map(Connector::name).toList();
-  }
-
   /** The connection for this configuration, reopened when the configuration changed. */
   public SourceConnection connection(SourceConfig config) {
     Open current = open.get(config.name());
@@ -90,10 +86,12 @@ public class SourceConnections {
     }
   }
 
-  public Map<String, SourceConnection> openConnections() {
-    Map<String, SourceConnection> result = new java.util.TreeMap<>();
-    open.forEach((name, o) -> result.put(name, o.connection()));
-    return result;
+  public boolean isOpen(String name) {
+    return open.containsKey(name);
+  }
+
+  public java.util.Set<String> openNames() {
+    return java.util.Set.copyOf(open.keySet());
   }
 
   @PreDestroy

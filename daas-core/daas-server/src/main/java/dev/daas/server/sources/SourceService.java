@@ -233,17 +233,29 @@ public class SourceService {
 
   /** The connection settings of a source, password opened; never leaves the server. */
   public SourceConfig sourceConfig(String name) {
+    return QuarkusTransaction.requiringNew().call(() -> toConfig(require(name)));
+  }
+
+  /** What a data request needs to know of a source, read in one transaction. */
+  public record Current(SourceConfig config, Optional<SnapshotSummary> latest) {}
+
+  public Current current(String name) {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
               SourceRecord r = require(name);
-              return config(
-                  r.name,
-                  r.url,
-                  r.username,
-                  r.passwordSecret == null ? null : secrets.open(r.passwordSecret),
-                  schemas(r));
+              return new Current(
+                  toConfig(r), store.snapshotSummaries(r.id, 1).stream().findFirst());
             });
+  }
+
+  private SourceConfig toConfig(SourceRecord r) {
+    return config(
+        r.name,
+        r.url,
+        r.username,
+        r.passwordSecret == null ? null : secrets.open(r.passwordSecret),
+        schemas(r));
   }
 
   private SourceConfig config(
