@@ -41,9 +41,6 @@ public class SourcesResource {
   @Inject ProbeService probes;
   @Inject EvidenceQueries evidence;
 
-  /** The request of {@code POST /admin/v1/sources/{name}/probe}. */
-  public record ProbeSwitch(Boolean enabled) {}
-
   @POST
   public Response create(SourceRequest request) {
     if (request == null) {
@@ -118,16 +115,35 @@ public class SourcesResource {
     return probes.rotateToken(name);
   }
 
+  @GET
+  @Path("{name}/probe")
+  public ProbeService.Settings probeSettings(@PathParam("name") String name) {
+    return probes.settings(name);
+  }
+
+  /** Switches the source's probes on or off, sets their interval, allows value sampling. */
   @POST
   @Path("{name}/probe")
-  public Map<String, Object> probeSwitch(@PathParam("name") String name, ProbeSwitch request) {
-    if (request == null || request.enabled() == null) {
+  public ProbeService.Settings probeSwitch(
+      @PathParam("name") String name, ProbeService.SettingsChange request) {
+    if (request == null
+        || (request.enabled() == null
+            && request.sendIntervalSeconds() == null
+            && request.valueSampling() == null)) {
       throw new DaasException(
           ErrorCode.VALIDATION_FAILED,
-          "enabled is required: {\"enabled\": true} or {\"enabled\": false}",
+          "Name at least one of enabled, sendIntervalSeconds (1..300) and valueSampling, e.g."
+              + " {\"enabled\": false}",
           Map.of("field", "enabled"));
     }
-    return Map.of("source", name, "enabled", probes.setEnabled(name, request.enabled()));
+    Integer interval = request.sendIntervalSeconds();
+    if (interval != null && (interval < 1 || interval > 300)) {
+      throw new DaasException(
+          ErrorCode.VALIDATION_FAILED,
+          "sendIntervalSeconds must lie in 1..300, was " + interval,
+          Map.of("field", "sendIntervalSeconds"));
+    }
+    return probes.change(name, request);
   }
 
   @GET

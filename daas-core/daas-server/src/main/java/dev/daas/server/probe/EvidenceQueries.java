@@ -99,6 +99,7 @@ public class EvidenceQueries {
     TreeSet<String> columns = new TreeSet<>();
     Map<List<Object>, Long> callSites = new LinkedHashMap<>();
     Map<List<Object>, Long> entryPoints = new LinkedHashMap<>();
+    java.util.Set<String> samples = new java.util.TreeSet<>();
     Instant firstSeen = first.firstSeen;
     Instant lastSeen = first.lastSeen;
     for (StatementEvidenceRecord r : rows) {
@@ -116,6 +117,7 @@ public class EvidenceQueries {
       if (!r.columnsRead.isEmpty()) {
         columns.addAll(Arrays.asList(r.columnsRead.split(",")));
       }
+      samples.addAll(Samples.read(r.samples));
       if (r.callSiteClass != null) {
         callSites.merge(
             Arrays.asList(r.callSiteClass, r.callSiteMethod, r.callSiteLine),
@@ -144,6 +146,7 @@ public class EvidenceQueries {
         rowCount,
         latency,
         List.copyOf(columns),
+        List.copyOf(samples),
         callSites.entrySet().stream()
             .sorted(Map.Entry.<List<Object>, Long>comparingByValue().reversed())
             .map(

@@ -46,7 +46,8 @@ public record ProbeBatch(
       long latencyMax,
       long[] bounds,
       long[] counts,
-      List<String> columnsRead) {}
+      List<String> columnsRead,
+      List<String> samples) {}
 
   /** An ORM mapping; {@code json} is the member as sent, kept whole. */
   public record Mapping(String kind, String className, String table, String json) {}

@@ -24,6 +24,8 @@ final class ProbeBatchParser {
   private static final int MAX_TEXT = 2048;
   private static final int MAX_TEMPLATE = 100_000;
   private static final int MAX_BUCKETS = 64;
+  private static final int MAX_SAMPLES = 20;
+  private static final int MAX_SAMPLE_CHARS = 4000;
 
   private final List<Map<String, String>> violations = new ArrayList<>();
 
@@ -151,6 +153,21 @@ final class ProbeBatchParser {
         list.forEach(c -> columns.add(c.asText()));
       }
     }
+    List<String> samples = new ArrayList<>();
+    JsonNode sampleList = s.get("samples");
+    if (sampleList != null && !sampleList.isNull()) {
+      if (!sampleList.isArray() || sampleList.size() > MAX_SAMPLES) {
+        violation(p + "samples", "must be an array of at most " + MAX_SAMPLES + " strings");
+      } else {
+        for (JsonNode sample : sampleList) {
+          if (!sample.isTextual() || sample.asText().length() > MAX_SAMPLE_CHARS) {
+            violation(p + "samples", "must hold strings of at most " + MAX_SAMPLE_CHARS + " chars");
+            break;
+          }
+          samples.add(sample.asText());
+        }
+      }
+    }
     return new ProbeBatch.Statement(
         text(s, "template", p, true, MAX_TEMPLATE),
         operation,
@@ -170,7 +187,8 @@ final class ProbeBatchParser {
         latency == null ? 0 : integer(latency, "max", lp, true, 0),
         bounds,
         counts,
-        columns);
+        columns,
+        samples);
   }
 
   private ProbeBatch.Mapping mapping(JsonNode m, String p) {

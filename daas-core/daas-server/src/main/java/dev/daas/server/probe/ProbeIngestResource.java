@@ -30,8 +30,6 @@ public class ProbeIngestResource {
   /** The protocol's cap on a batch, counted after decompression. */
   static final int MAX_BODY = 8 * 1024 * 1024;
 
-  static final int SEND_INTERVAL_SECONDS = 5;
-
   @Inject ProbeService probes;
   @Inject ObjectMapper json;
 
@@ -58,7 +56,8 @@ public class ProbeIngestResource {
     response.put("accepted", true);
     response.put("duplicate", outcome.duplicate());
     response.put("enabled", outcome.enabled());
-    response.put("sendIntervalSeconds", SEND_INTERVAL_SECONDS);
+    response.put("valueSampling", outcome.valueSampling());
+    response.put("sendIntervalSeconds", outcome.sendIntervalSeconds());
     return response;
   }
 

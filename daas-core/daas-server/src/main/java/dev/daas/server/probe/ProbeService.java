@@ -32,8 +32,28 @@ public class ProbeService {
   @Inject MetadataStore sources;
   @Inject ProbeStore store;
 
+  /** The send interval probes use unless the source's settings name another. */
+  public static final int DEFAULT_SEND_INTERVAL_SECONDS = 5;
+
+  /** Distinct value samples kept per evidence row. */
+  static final int MAX_STORED_SAMPLES = 10;
+
   /** What the ingest endpoint answers. */
-  public record Outcome(boolean duplicate, boolean enabled) {}
+  public record Outcome(
+      boolean duplicate, boolean enabled, int sendIntervalSeconds, boolean valueSampling) {}
+
+  /** A source's probe settings as the admin API shows them (never the token). */
+  public record Settings(
+      String source,
+      boolean enabled,
+      int sendIntervalSeconds,
+      boolean valueSampling,
+      boolean tokenIssued,
+      Instant tokenCreatedAt) {}
+
+  /** A change to the settings: null members stay as they are. */
+  public record SettingsChange(
+      Boolean enabled, Integer sendIntervalSeconds, Boolean valueSampling) {}
 
   /** A freshly made token, shown once. */
   public record IssuedToken(String token, Instant createdAt) {}
@@ -51,9 +71,35 @@ public class ProbeService {
     return new IssuedToken(token, now);
   }
 
-  public boolean setEnabled(String source, boolean enabled) {
-    QuarkusTransaction.requiringNew().run(() -> settings(require(source)).enabled = enabled);
-    return enabled;
+  public Settings settings(String source) {
+    return QuarkusTransaction.requiringNew().call(() -> view(source, settings(require(source))));
+  }
+
+  public Settings change(String source, SettingsChange change) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              ProbeSettingsRecord settings = settings(require(source));
+              if (change.enabled() != null) {
+                settings.enabled = change.enabled();
+              }
+              if (change.sendIntervalSeconds() != null) {
+                settings.sendIntervalSeconds = change.sendIntervalSeconds();
+              }
+              if (change.valueSampling() != null) {
+                settings.valueSampling = change.valueSampling();
+              }
+              return view(source, settings);
+            });
+  }
+
+  private static Settings view(String source, ProbeSettingsRecord s) {
+    return new Settings(
+        source, s.enabled, interval(s), s.valueSampling, s.tokenHash != null, s.tokenCreatedAt);
+  }
+
+  private static int interval(ProbeSettingsRecord s) {
+    return s.sendIntervalSeconds == null ? DEFAULT_SEND_INTERVAL_SECONDS : s.sendIntervalSeconds;
   }
 
   /** Whether {@code token} is the probe token of {@code source}; false for unknown sources. */
@@ -85,21 +131,24 @@ public class ProbeService {
 
   private Outcome merge(ProbeBatch batch) {
     SourceRecord source = require(batch.source());
-    boolean enabled = store.settings(source.id).map(s -> s.enabled).orElse(true);
+    Optional<ProbeSettingsRecord> settings = store.settings(source.id);
+    boolean enabled = settings.map(s -> s.enabled).orElse(true);
+    boolean sampling = settings.map(s -> s.valueSampling).orElse(false);
+    int interval = settings.map(ProbeService::interval).orElse(DEFAULT_SEND_INTERVAL_SECONDS);
     Instant now = Instant.now();
     ProbeInstanceRecord instance = instance(source, batch, now);
     if (!store.recordSequence(instance.id, batch.sequence(), now)) {
-      return new Outcome(true, enabled);
+      return new Outcome(true, enabled, interval, sampling);
     }
     instance.batches++;
     for (ProbeBatch.Statement statement : batch.statements()) {
       instance.observations += statement.count();
-      mergeStatement(source.id, statement, now);
+      mergeStatement(source.id, statement, sampling, now);
     }
     for (ProbeBatch.Mapping mapping : batch.mappings()) {
       mergeMapping(source.id, mapping, now);
     }
-    return new Outcome(false, enabled);
+    return new Outcome(false, enabled, interval, sampling);
   }
 
   private ProbeInstanceRecord instance(SourceRecord source, ProbeBatch batch, Instant now) {
@@ -139,7 +188,8 @@ public class ProbeService {
     return record;
   }
 
-  private void mergeStatement(long sourceId, ProbeBatch.Statement s, Instant now) {
+  private void mergeStatement(
+      long sourceId, ProbeBatch.Statement s, boolean sampling, Instant now) {
     Integer line = s.callSiteLine() == null || s.callSiteLine() < 0 ? null : s.callSiteLine();
     String key =
         ProbeTokens.hash(
@@ -192,6 +242,10 @@ public class ProbeService {
     }
     columns.addAll(s.columnsRead());
     record.columnsRead = String.join(",", columns);
+    if (sampling && !s.samples().isEmpty()) {
+      // Literal values are kept only while the source allows sampling; otherwise dropped here.
+      record.samples = Samples.merge(record.samples, s.samples(), MAX_STORED_SAMPLES);
+    }
     record.lastSeen = now;
     if (record.id == null) {
       store.persist(record);

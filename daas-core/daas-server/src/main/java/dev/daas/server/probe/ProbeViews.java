@@ -45,6 +45,7 @@ public final class ProbeViews {
       long rows,
       Latency latencyMicros,
       List<String> columnsRead,
+      List<String> samples,
       List<CallSite> callSites,
       List<EntryPoint> entryPoints,
       Instant firstSeen,

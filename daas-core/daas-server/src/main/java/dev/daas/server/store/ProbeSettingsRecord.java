@@ -22,4 +22,12 @@ public class ProbeSettingsRecord {
 
   @Column(nullable = false)
   public boolean enabled;
+
+  /** The send interval asked of probes, 1..300 s; null for the default. */
+  @Column(name = "send_interval_seconds")
+  public Integer sendIntervalSeconds;
+
+  /** Whether probes may send SQL texts with their literal values. */
+  @Column(name = "value_sampling", nullable = false)
+  public boolean valueSampling;
 }

@@ -81,6 +81,10 @@ public class StatementEvidenceRecord {
   @Column(name = "columns_read", columnDefinition = "text")
   public String columnsRead;
 
+  /** Value samples: a JSON array of SQL texts with literals, or null. */
+  @Column(length = 16000)
+  public String samples;
+
   @Column(name = "first_seen", nullable = false)
   public Instant firstSeen;
 

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 
 import dev.daas.server.TestingSources;
 import io.agroal.api.AgroalDataSource;
@@ -374,5 +375,80 @@ public class ProbeIngestTest {
         .then()
         .statusCode(400)
         .body("code", equalTo("invalid-limit"));
+  }
+
+  @Test
+  void settingsSetTheIntervalAndValueSamplingThatTheIngestAnswerCarries() {
+    String token = sourceWithToken("probe-set");
+    given()
+        .get("/admin/v1/sources/probe-set/probe")
+        .then()
+        .statusCode(200)
+        .body("enabled", equalTo(true))
+        .body("sendIntervalSeconds", equalTo(5))
+        .body("valueSampling", equalTo(false))
+        .body("tokenIssued", equalTo(true))
+        .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("token")));
+    String sampled =
+        legacyBatchFor("probe-set")
+            .replace(
+                "\"columnsRead\": [\"C_NM\", \"C_STAT\"]",
+                "\"columnsRead\": [\"C_NM\", \"C_STAT\"], \"samples\":"
+                    + " [\"select c.C_NM, c.C_STAT from T_CUST c where c.CUST_ID = 17\"]");
+    post(token, sampled)
+        .then()
+        .statusCode(200)
+        .body("sendIntervalSeconds", equalTo(5))
+        .body("valueSampling", equalTo(false));
+    String template = "select c.C_NM, c.C_STAT from T_CUST c where c.CUST_ID = ?";
+    given()
+        .get("/admin/v1/sources/probe-set/evidence/statements")
+        .then()
+        .body("find { it.template == '" + template + "' }.samples", hasSize(0));
+
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"sendIntervalSeconds\": 30, \"valueSampling\": true}")
+        .post("/admin/v1/sources/probe-set/probe")
+        .then()
+        .statusCode(200)
+        .body("enabled", equalTo(true))
+        .body("sendIntervalSeconds", equalTo(30))
+        .body("valueSampling", equalTo(true));
+    post(token, sampled.replace("\"sequence\": 42", "\"sequence\": 43"))
+        .then()
+        .statusCode(200)
+        .body("sendIntervalSeconds", equalTo(30))
+        .body("valueSampling", equalTo(true));
+    given()
+        .get("/admin/v1/sources/probe-set/evidence/statements")
+        .then()
+        .body(
+            "find { it.template == '" + template + "' }.samples",
+            equalTo(List.of("select c.C_NM, c.C_STAT from T_CUST c where c.CUST_ID = 17")));
+  }
+
+  @Test
+  void refusesSettingsThatAreEmptyOutOfRangeOrUnknown() {
+    sourceWithToken("probe-bad-set");
+    for (String body :
+        List.of(
+            "{}",
+            "{\"sendIntervalSeconds\": 0}",
+            "{\"sendIntervalSeconds\": 301}",
+            "{\"enabled\": true, \"sampling\": true}")) {
+      given()
+          .contentType(ContentType.JSON)
+          .body(body)
+          .post("/admin/v1/sources/probe-bad-set/probe")
+          .then()
+          .statusCode(400)
+          .body("code", equalTo("validation-failed"));
+    }
+    given()
+        .get("/admin/v1/sources/probe-bad-set/probe")
+        .then()
+        .body("sendIntervalSeconds", equalTo(5));
+    given().get("/admin/v1/sources/nowhere/probe").then().statusCode(404);
   }
 }
