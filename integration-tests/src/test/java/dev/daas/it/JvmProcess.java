@@ -75,6 +75,22 @@ final class JvmProcess implements AutoCloseable {
     throw new AssertionError("no READY line within " + timeout.toSeconds() + " s\n" + tail());
   }
 
+  /** Waits, bounded, for a line containing {@code text} in the process's output. */
+  void awaitOutput(String text, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (output().contains(text)) {
+        return;
+      }
+      if (!process.isAlive()) {
+        throw new AssertionError(
+            "the process exited with " + process.exitValue() + " before '" + text + "'\n" + tail());
+      }
+      ServerProcess.sleep(100);
+    }
+    throw new AssertionError("no '" + text + "' within " + timeout.toSeconds() + " s\n" + tail());
+  }
+
   /** Waits, bounded, for the process to end and returns its exit code. */
   int awaitExit(Duration timeout) {
     try {

@@ -26,9 +26,9 @@ class ProbeEndToEndIT {
           "(=|<>|<|>)\\s*('|-?\\d)|\\bIN\\s*\\(\\s*('|-?\\d)|\\bDATE\\s*'",
           Pattern.CASE_INSENSITIVE);
 
-  private static final Path AGENT =
+  static final Path AGENT =
       JvmProcess.builtJar("reflection-probe", "target", "reflection-probe-0.1.0-SNAPSHOT.jar");
-  private static final Path ERP =
+  static final Path ERP =
       JvmProcess.builtJar("samples", "legacy-erp-jdbc", "target", "legacy-erp-jdbc.jar");
   private static final Path SHOP =
       JvmProcess.builtJar("samples", "shop-jpa", "target", "shop-jpa.jar");
@@ -44,6 +44,9 @@ class ProbeEndToEndIT {
           JvmProcess.start(
               "erp", List.of("-Xmx256m", agent, "-jar", ERP.toString(), "--port", "0"))) {
         int port = erp.awaitReadyPort(READY);
+        // the agent instruments in the background (option install=async, the default): the
+        // sample is ready before it, and what runs before it is not observed
+        erp.awaitOutput("[daas-probe] instrumented (launch, async", READY);
         runLoadDriver("erp-load", ERP, "com.acme.erp.load.LoadDriver", port);
 
         awaitEvidence(
@@ -180,7 +183,7 @@ class ProbeEndToEndIT {
     }
   }
 
-  private static String registerWithToken(DataApi api, String source) {
+  static String registerWithToken(DataApi api, String source) {
     // The probe's evidence does not need the source's database, so an in-memory H2 URL will do.
     Response created =
         api.postJson(
@@ -194,12 +197,12 @@ class ProbeEndToEndIT {
     return value;
   }
 
-  private static String agentOptions(ServerProcess server, String source, String token) {
+  static String agentOptions(ServerProcess server, String source, String token) {
     return "server=" + server.baseUri() + ",source=" + source + ",token=" + token + ",interval=1s";
   }
 
   /** Runs a sample's load driver, which exits 1 on any unexpected answer of the sample. */
-  private static void runLoadDriver(String name, Path jar, String mainClass, int port) {
+  static void runLoadDriver(String name, Path jar, String mainClass, int port) {
     try (JvmProcess load =
         JvmProcess.start(
             name,
@@ -236,7 +239,7 @@ class ProbeEndToEndIT {
     }
   }
 
-  private static List<Map<String, Object>> statements(DataApi api, String source) {
+  static List<Map<String, Object>> statements(DataApi api, String source) {
     Response response =
         api.get("/admin/v1/sources/" + source + "/evidence/statements", "limit", "1000");
     assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
@@ -257,7 +260,7 @@ class ProbeEndToEndIT {
     return found.get(0);
   }
 
-  private static Map<String, Object> onlyProbe(DataApi api, String source) {
+  static Map<String, Object> onlyProbe(DataApi api, String source) {
     Response response = api.get("/admin/v1/probes");
     assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
     List<Map<String, Object>> probes =

@@ -32,6 +32,7 @@ public final class ServerProcess implements AutoCloseable {
   private final Path log;
   private Process process;
   private int port;
+  private boolean keepPort;
   private int starts;
 
   private ServerProcess(Path dataDir, Map<String, String> options) {
@@ -62,7 +63,7 @@ public final class ServerProcess implements AutoCloseable {
     if (process != null && process.isAlive()) {
       throw new IllegalStateException("the server is running already");
     }
-    port = freePort();
+    port = keepPort && port != 0 ? port : freePort();
     starts++;
     Map<String, String> all = new LinkedHashMap<>();
     all.put("quarkus.http.port", Integer.toString(port));
@@ -133,6 +134,25 @@ public final class ServerProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted while waiting for the server to exit", e);
+    }
+  }
+
+  /** Later starts listen on the port of the first one (clients keep their address). */
+  public ServerProcess keepingItsPort() {
+    keepPort = true;
+    return this;
+  }
+
+  /** Kills the server at once (SIGKILL), as a crash or an OOM killer would. */
+  public void kill() {
+    if (process == null) {
+      return;
+    }
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

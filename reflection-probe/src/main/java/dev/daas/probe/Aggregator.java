@@ -12,6 +12,7 @@ final class Aggregator {
   private final ConcurrentHashMap<StatementKey, StatementAggregate> aggregates =
       new ConcurrentHashMap<StatementKey, StatementAggregate>();
   private final AtomicLong usedBytes = new AtomicLong();
+  private final AtomicLong sampleBytes = new AtomicLong();
   private final long maxBytes;
   final AtomicLong droppedStatements = new AtomicLong();
   final AtomicLong droppedObservations = new AtomicLong();
@@ -48,9 +49,27 @@ final class Aggregator {
     return created;
   }
 
+  /**
+   * Value sampling: keeps {@code sql} on the aggregate while the memory cap allows; the bytes are
+   * given back when the aggregate is drained.
+   */
+  void sample(StatementAggregate aggregate, String sql) {
+    int estimate = 2 * Math.min(sql.length(), StatementAggregate.MAX_SAMPLE_CHARS) + 48;
+    if (usedBytes.addAndGet(estimate) > maxBytes) {
+      usedBytes.addAndGet(-estimate);
+      return;
+    }
+    if (aggregate.sample(sql)) {
+      sampleBytes.addAndGet(estimate);
+    } else {
+      usedBytes.addAndGet(-estimate);
+    }
+  }
+
   /** Drains every aggregate; those idle for a whole interval are removed to free their memory. */
   List<StatementSnapshot> drain() {
     List<StatementSnapshot> result = new ArrayList<StatementSnapshot>();
+    usedBytes.addAndGet(-sampleBytes.getAndSet(0));
     Iterator<Map.Entry<StatementKey, StatementAggregate>> it = aggregates.entrySet().iterator();
     while (it.hasNext()) {
       Map.Entry<StatementKey, StatementAggregate> entry = it.next();

@@ -113,6 +113,13 @@ final class BatchWriter {
       w.value(column);
     }
     w.endArray();
+    if (!s.samples.isEmpty()) {
+      w.name("samples").beginArray();
+      for (String sample : s.samples) {
+        w.value(sample);
+      }
+      w.endArray();
+    }
     w.endObject();
   }
 }

@@ -13,6 +13,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * agent does may reach the application.
  */
 public final class JdbcHooks {
+  private static final ThreadLocal<Object[]> LAST_RESULT_SET = new ThreadLocal<Object[]>() {
+    @Override
+    protected Object[] initialValue() {
+      return new Object[2];
+    }
+  };
   private static final ThreadLocal<int[]> DEPTH =
       new ThreadLocal<int[]>() {
         @Override
@@ -41,6 +47,9 @@ public final class JdbcHooks {
     aggregator = null;
   }
 
+  /** Value sampling, switched by the server per source: SQL texts with their literals kept. */
+  static volatile boolean sampleValues;
+
   static boolean active() {
     return aggregator != null;
   }
@@ -55,6 +64,9 @@ public final class JdbcHooks {
       StatementState state = new StatementState();
       state.template = templateOf((String) sql);
       state.database = databaseOf(connection);
+      if (sampleValues && !state.template.equals(sql)) {
+        state.sampleSql = (String) sql;
+      }
       STATEMENTS.put(statement, state);
     } catch (Throwable t) {
       AgentLog.warn("cannot record a prepared statement", t);
@@ -115,8 +127,15 @@ public final class JdbcHooks {
       }
       aggregate.record(micros, thrown != null, Math.max(rows, 0));
       state.lastAggregate = aggregate;
+      if (sampleValues) {
+        String literalSql = sql != null ? sql : state.sampleSql;
+        if (literalSql != null && !literalSql.equals(template)) {
+          aggregator.sample(aggregate, literalSql);
+        }
+      }
       if (result instanceof ResultSet) {
         RESULT_SETS.put(result, new ResultSetState(aggregate));
+        LAST_RESULT_SET.get()[0] = null;
       }
     } catch (Throwable t) {
       AgentLog.warn("cannot record a statement execution", t);
@@ -160,6 +179,7 @@ public final class JdbcHooks {
       StatementState state = STATEMENTS.get(statement);
       if (state != null && state.lastAggregate != null && RESULT_SETS.get(resultSet) == null) {
         RESULT_SETS.put(resultSet, new ResultSetState(state.lastAggregate));
+        LAST_RESULT_SET.get()[0] = null;
       }
     } catch (Throwable t) {
       AgentLog.warn("cannot record a result set", t);
@@ -169,7 +189,7 @@ public final class JdbcHooks {
   public static void next(Object resultSet, boolean hasRow) {
     try {
       if (hasRow && aggregator != null) {
-        ResultSetState state = RESULT_SETS.get(resultSet);
+        ResultSetState state = resultSetState(resultSet);
         if (state != null) {
           state.aggregate.addRows(1);
         }
@@ -191,7 +211,7 @@ public final class JdbcHooks {
         return;
       }
       depth[0]++;
-      ResultSetState state = RESULT_SETS.get(resultSet);
+      ResultSetState state = resultSetState(resultSet);
       if (state == null) {
         return;
       }
@@ -272,6 +292,23 @@ public final class JdbcHooks {
     return agg.aggregateFor(key);
   }
 
+  /**
+   * The state of a result set. Rows and columns are read one result set at a time per thread, so
+   * the last one is remembered per thread (weakly) and the shared map is asked once per result set,
+   * not once per row and column.
+   */
+  private static ResultSetState resultSetState(Object resultSet) {
+    Object[] last = LAST_RESULT_SET.get();
+    java.lang.ref.WeakReference<?> ref = (java.lang.ref.WeakReference<?>) last[0];
+    if (ref != null && ref.get() == resultSet) {
+      return (ResultSetState) last[1];
+    }
+    ResultSetState state = RESULT_SETS.get(resultSet);
+    last[0] = new java.lang.ref.WeakReference<Object>(resultSet);
+    last[1] = state;
+    return state;
+  }
+
   static String templateOf(String sql) {
     String cached = TEMPLATES.get(sql);
     if (cached != null) {
@@ -320,6 +357,7 @@ public final class JdbcHooks {
     volatile String template;
     volatile DbInfo database;
     volatile StatementAggregate lastAggregate;
+    volatile String sampleSql;
     List<String> batchSql;
   }
 

@@ -10,15 +10,15 @@ import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
@@ -26,11 +26,16 @@ import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.pool.TypePool;
 import net.bytebuddy.utility.JavaModule;
 
 /** Entry point of the Java agent, for {@code -javaagent} and for attaching to a running JVM. */
 public final class ProbeAgent {
   private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+  /** Parsed type descriptions per class loader; emptied by the sender each interval (bounded). */
+  static final ConcurrentMap<ClassLoader, TypePool.CacheProvider> TYPE_CACHE =
+      new ConcurrentHashMap<ClassLoader, TypePool.CacheProvider>();
 
   private ProbeAgent() {}
 
@@ -58,28 +63,17 @@ public final class ProbeAgent {
         AgentLog.warn("options server, source and token are required; the probe stays off", null);
         return;
       }
-      long now = System.currentTimeMillis();
-      Aggregator aggregator = new Aggregator(options.maxMemoryBytes);
-      aggregator.failForTesting = options.failForTesting;
-      CallSites callSites = new CallSites(options.include, options.exclude);
-      BatchWriter.Probe probe = new BatchWriter.Probe();
-      probe.id = UUID.randomUUID().toString();
-      probe.pid = ProbeInfo.pid();
-      probe.host = ProbeInfo.host();
-      probe.jvm = ProbeInfo.jvm();
-      probe.application = ProbeInfo.mainClass();
-      probe.startedAtMillis = startTime(now);
-      probe.attachedAtMillis = now;
-      probe.attach = attach;
-      Sender sender = new Sender(options, aggregator, callSites, probe, instrumentation);
-      JpaMappings.sink = sender.mappings;
-      JpaMappings.aggregator = aggregator;
-      JdbcHooks.install(aggregator, callSites);
-      long begin = System.nanoTime();
-      instrument(instrumentation, attach.equals("dynamic"));
-      sender.start();
-      AgentLog.info("started (" + attach + ", " + (System.nanoTime() - begin) / 1_000_000
-          + " ms) reporting to " + options.server + " for source " + options.source);
+      Installer installer =
+          new Installer(instrumentation, options, attach, System.currentTimeMillis());
+      if (options.installAsync(attach)) {
+        // The host's own start-up must not wait for ByteBuddy: instrument from a daemon thread,
+        // retransforming what the host loaded meanwhile (docs/probe-protocol.md, option install).
+        Thread thread = new Thread(installer, "daas-probe-install");
+        thread.setDaemon(true);
+        thread.start();
+      } else {
+        installer.run();
+      }
     } catch (Throwable t) {
       AgentLog.warn("could not start; the application runs without the probe", t);
     }
@@ -93,14 +87,67 @@ public final class ProbeAgent {
     }
   }
 
-  private static void instrument(Instrumentation instrumentation, boolean dynamic) {
+  /**
+   * Sets the probe up (JMX, host name and ByteBuddy are slow to load), installs the
+   * transformations, then starts sending; never throws.
+   */
+  private static final class Installer implements Runnable {
+    private final Instrumentation instrumentation;
+    private final ProbeOptions options;
+    private final String attach;
+    private final long attachedAtMillis;
+
+    Installer(Instrumentation instrumentation, ProbeOptions options, String attach,
+        long attachedAtMillis) {
+      this.instrumentation = instrumentation;
+      this.options = options;
+      this.attach = attach;
+      this.attachedAtMillis = attachedAtMillis;
+    }
+
+    @Override
+    public void run() {
+      try {
+        long begin = System.nanoTime();
+        boolean async = options.installAsync(attach);
+        Aggregator aggregator = new Aggregator(options.maxMemoryBytes);
+        aggregator.failForTesting = options.failForTesting;
+        CallSites callSites = new CallSites(options.include, options.exclude);
+        BatchWriter.Probe probe = new BatchWriter.Probe();
+        probe.id = UUID.randomUUID().toString();
+        probe.pid = ProbeInfo.pid();
+        probe.host = ProbeInfo.host();
+        probe.jvm = ProbeInfo.jvm();
+        probe.application = ProbeInfo.mainClass();
+        probe.startedAtMillis = startTime(attachedAtMillis);
+        probe.attachedAtMillis = attachedAtMillis;
+        probe.attach = attach;
+        Sender sender = new Sender(options, aggregator, callSites, probe, instrumentation);
+        JpaMappings.sink = sender.mappings;
+        JpaMappings.aggregator = aggregator;
+        JdbcHooks.install(aggregator, callSites);
+        boolean retransform = async || attach.equals("dynamic");
+        instrument(instrumentation, retransform);
+        sender.start();
+        AgentLog.info("instrumented (" + attach + ", " + (async ? "async" : "sync")
+            + ", " + (System.nanoTime() - begin) / 1_000_000 + " ms) reporting to "
+            + options.server + " for source " + options.source);
+      } catch (Throwable t) {
+        AgentLog.warn("could not instrument; the application runs without the probe", t);
+      }
+    }
+  }
+
+  private static void instrument(Instrumentation instrumentation, boolean retransform) {
     ElementMatcher.Junction<MethodDescription> concrete = not(isAbstract()).and(isPublic());
-    new AgentBuilder.Default()
+    AgentBuilder b = new AgentBuilder.Default()
         .disableClassFormatChanges()
-        // at launch nothing of interest is loaded yet: skip walking the loaded classes
-        .with(dynamic ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
+        // a synchronous launch has loaded nothing of interest yet: skip walking the loaded classes
+        .with(retransform ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
             : AgentBuilder.RedefinitionStrategy.DISABLED)
         .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+        // Super types (Object, framework base classes) are parsed once, not once per loaded class.
+        .with(new AgentBuilder.PoolStrategy.WithTypePoolCache.Simple(TYPE_CACHE))
         .with(new ErrorListener())
         .ignore(nameStartsWith("dev.daas.probe.")
             .or(nameStartsWith("net.bytebuddy."))
@@ -109,28 +156,10 @@ public final class ProbeAgent {
             .or(nameStartsWith("sun."))
             .or(nameStartsWith("com.sun."))
             .or(isSynthetic()))
-        .type(not(isInterface()).and(hasSuperType(named("java.sql.Connection"))))
-        .transform(advice(Advices.Prepare.class, concrete
-            .and(named("prepareStatement").or(named("prepareCall")))
-            .and(takesArgument(0, String.class))))
-        .type(not(isInterface()).and(hasSuperType(named("java.sql.Statement"))))
-        .transform(advice(Advices.Execute.class, concrete
-            .and(named("execute").or(named("executeQuery")).or(named("executeUpdate"))
-                .or(named("executeLargeUpdate")).or(named("executeBatch"))
-                .or(named("executeLargeBatch")))))
-        .transform(advice(Advices.AddBatch.class, concrete.and(named("addBatch"))))
-        .transform(advice(Advices.GetResultSet.class,
-            concrete.and(named("getResultSet")).and(takesArguments(0))))
-        .type(not(isInterface()).and(hasSuperType(named("java.sql.ResultSet"))))
-        .transform(advice(Advices.Next.class,
-            concrete.and(named("next")).and(takesArguments(0)).and(returns(boolean.class))))
-        .transform(advice(Advices.ColumnRead.class, concrete
-            .and(nameStartsWith("get")).and(takesArguments(1))
-            .and(takesArgument(0, String.class).or(takesArgument(0, int.class)))))
-        .type(not(isInterface()).and(hasSuperType(named("javax.servlet.http.HttpServlet")
-            .or(named("jakarta.servlet.http.HttpServlet")))))
-        .transform(advice(Advices.Servlet.class,
-            not(isAbstract()).and(named("service")).and(takesArguments(2))))
+        // One walk up the hierarchy per loaded class for all JDBC and servlet hooks; which hooks
+        // apply is decided for the few classes that match (HookedTypes).
+        .type(not(isInterface()).and(hasSuperType(namedOneOf(HookedTypes.ROOTS))))
+        .transform(new HookedTypes(concrete))
         .type(not(isInterface()).and(declaresMethod(isAnnotatedWith(
                 nameStartsWith("org.springframework.web.bind.annotation.").and(nameEndsWith("Mapping"))))
             .or(isAnnotatedWith(named("javax.ws.rs.Path").or(named("jakarta.ws.rs.Path"))))))
@@ -160,11 +189,13 @@ public final class ProbeAgent {
             JpaMappings.found(type);
             return builder;
           }
-        })
-        .installOn(instrumentation);
+        });
+    // ORM capture beyond JPA annotations: MyBatis and the Hibernate metamodel (OrmAdvices)
+    b = OrmAdvices.register(b);
+    b.installOn(instrumentation);
   }
 
-  private static AgentBuilder.Transformer advice(final Class<?> adviceClass,
+  static AgentBuilder.Transformer advice(final Class<?> adviceClass,
       final ElementMatcher<? super MethodDescription> methods) {
     final Advice advice = Advice.to(adviceClass);
     return new AgentBuilder.Transformer() {

@@ -21,6 +21,8 @@ public final class ProbeOptions {
   final boolean enabled;
   final String log;
   final boolean failForTesting;
+  /** Option {@code install}: {@code async}, {@code sync}, or null for the default per attach. */
+  final String install;
 
   private ProbeOptions(Map<String, String> values) {
     this.server = trimSlash(values.get("server"));
@@ -33,6 +35,12 @@ public final class ProbeOptions {
     this.enabled = !"false".equalsIgnoreCase(values.get("enabled"));
     this.log = values.get("log");
     this.failForTesting = "true".equalsIgnoreCase(values.get("failForTesting"));
+    String install = values.get("install");
+    this.install = "sync".equalsIgnoreCase(install) || "async".equalsIgnoreCase(install)
+        ? install.toLowerCase() : null;
+    if (install != null && this.install == null) {
+      AgentLog.warn("install '" + install + "' is neither async nor sync; using the default", null);
+    }
   }
 
   /**
@@ -85,6 +93,15 @@ public final class ProbeOptions {
       AgentLog.warn("cannot read config file " + path, e);
     }
     return values;
+  }
+
+  /**
+   * Whether to instrument on a background thread: by default at launch (the host's start-up must
+   * not wait for ByteBuddy), not when attached by pid (only the attach request waits, and it can
+   * then report that instrumentation is in place).
+   */
+  boolean installAsync(String attach) {
+    return install == null ? "launch".equals(attach) : "async".equals(install);
   }
 
   boolean canSend() {

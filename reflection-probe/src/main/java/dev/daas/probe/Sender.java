@@ -19,6 +19,7 @@ final class Sender implements Runnable {
   private static final long HEARTBEAT_MILLIS = 60_000L;
   private static final long MAX_BACKOFF_MILLIS = 60_000L;
   private static final Pattern ENABLED = Pattern.compile("\"enabled\"\\s*:\\s*(true|false)");
+  private static final Pattern SAMPLING = Pattern.compile("\"valueSampling\"\\s*:\\s*(true|false)");
   private static final Pattern INTERVAL = Pattern.compile("\"sendIntervalSeconds\"\\s*:\\s*(\\d+)");
 
   private final ProbeOptions options;
@@ -95,6 +96,7 @@ final class Sender implements Runnable {
    * server, so the host's exit is never held up for long.
    */
   void cycle(boolean finalFlush) {
+    ProbeAgent.TYPE_CACHE.clear();
     try {
       if (!lock.tryLock(finalFlush ? 500 : 60_000, java.util.concurrent.TimeUnit.MILLISECONDS)) {
         return;
@@ -225,6 +227,12 @@ final class Sender implements Runnable {
         }
       }
     }
+    Matcher sampling = SAMPLING.matcher(body);
+    boolean sample = sampling.find() && Boolean.parseBoolean(sampling.group(1));
+    if (sample != JdbcHooks.sampleValues) {
+      JdbcHooks.sampleValues = sample;
+      AgentLog.info("the server switched value sampling " + (sample ? "on" : "off"));
+    }
     Matcher interval = INTERVAL.matcher(body);
     if (interval.find()) {
       long seconds = Long.parseLong(interval.group(1));
@@ -254,9 +262,9 @@ final class Sender implements Runnable {
       add(found, servletJakarta, "servlet-jakarta");
       add(found, jpaJavax || JpaMappings.javaxSeen, "jpa-javax");
       add(found, jpaJakarta || JpaMappings.jakartaSeen, "jpa-jakarta");
-      add(found, hibernate, "hibernate");
+      add(found, hibernate || HibernateMappings.seen, "hibernate");
       add(found, spring, "spring-mvc");
-      add(found, mybatis, "mybatis");
+      add(found, mybatis || MyBatisMappings.seen, "mybatis");
       add(found, jaxrs, "jax-rs");
     } catch (Throwable t) {
       AgentLog.warn("cannot list loaded classes", t);

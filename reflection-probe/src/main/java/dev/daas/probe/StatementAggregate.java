@@ -9,6 +9,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
 final class StatementAggregate {
   static final long[] BOUNDS = {100, 250, 500, 1000, 2500, 5000, 10000, 25000, 50000, 100000, 250000, 1000000};
   private static final int MAX_COLUMNS = 256;
+  /** Value sampling: distinct SQL texts with their literals kept, per aggregate and interval. */
+  static final int MAX_SAMPLES = 5;
+  static final int MAX_SAMPLE_CHARS = 1000;
 
   final StatementKey key;
   private final AtomicLong count = new AtomicLong();
@@ -20,6 +23,8 @@ final class StatementAggregate {
   private final Set<String> columnsRead =
       java.util.Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
 
+  private final Set<String> samples =
+      java.util.Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
   private volatile boolean columnsDirty;
 
   StatementAggregate(StatementKey key) {
@@ -47,9 +52,19 @@ final class StatementAggregate {
   }
 
   void columnRead(String label) {
-    if (label != null && columnsRead.size() < MAX_COLUMNS && columnsRead.add(label)) {
+    if (label != null && !columnsRead.contains(label) && columnsRead.size() < MAX_COLUMNS
+        && columnsRead.add(label)) {
       columnsDirty = true;
     }
+  }
+
+  /** Keeps {@code sql} as a sample; false when full or already kept (nothing was added). */
+  boolean sample(String sql) {
+    if (samples.size() >= MAX_SAMPLES) {
+      return false;
+    }
+    String text = sql.length() > MAX_SAMPLE_CHARS ? sql.substring(0, MAX_SAMPLE_CHARS) : sql;
+    return samples.add(text);
   }
 
   static int bucket(long micros) {
@@ -67,7 +82,9 @@ final class StatementAggregate {
     long r = rows.getAndSet(0);
     boolean newColumns = columnsDirty;
     columnsDirty = false;
-    if (c == 0 && r == 0 && !newColumns) {
+    java.util.List<String> taken = new java.util.ArrayList<String>(samples);
+    samples.removeAll(taken);
+    if (c == 0 && r == 0 && !newColumns && taken.isEmpty()) {
       return null;
     }
     long[] counts = new long[BOUNDS.length + 1];
@@ -76,6 +93,6 @@ final class StatementAggregate {
     }
     return new StatementSnapshot(
         key, c, errors.getAndSet(0), r, sumMicros.getAndSet(0), maxMicros.getAndSet(0), counts,
-        new java.util.TreeSet<String>(columnsRead));
+        new java.util.TreeSet<String>(columnsRead), taken);
   }
 }

@@ -13,9 +13,11 @@ final class StatementSnapshot {
   long maxMicros;
   final long[] counts;
   final Set<String> columnsRead;
+  /** SQL texts with literals (value sampling only), at most {@link StatementAggregate#MAX_SAMPLES}. */
+  final Set<String> samples;
 
   StatementSnapshot(StatementKey key, long count, long errors, long rows, long sumMicros,
-      long maxMicros, long[] counts, Set<String> columnsRead) {
+      long maxMicros, long[] counts, Set<String> columnsRead, java.util.Collection<String> samples) {
     this.key = key;
     this.count = count;
     this.errors = errors;
@@ -24,6 +26,7 @@ final class StatementSnapshot {
     this.maxMicros = maxMicros;
     this.counts = counts;
     this.columnsRead = new TreeSet<String>(columnsRead);
+    this.samples = new TreeSet<String>(samples);
   }
 
   void merge(StatementSnapshot other) {
@@ -36,5 +39,10 @@ final class StatementSnapshot {
       counts[i] += other.counts[i];
     }
     columnsRead.addAll(other.columnsRead);
+    for (String sample : other.samples) {
+      if (samples.size() < StatementAggregate.MAX_SAMPLES) {
+        samples.add(sample);
+      }
+    }
   }
 }

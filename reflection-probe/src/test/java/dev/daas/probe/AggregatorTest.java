@@ -78,4 +78,29 @@ class AggregatorTest {
     assertThat(map.get(a)).isEqualTo("A");
     assertThat(map.get(b)).isNull();
   }
+
+  @Test
+  void valueSamplesAreDistinctBoundedSentOnceAndCountAgainstTheCap() {
+    Aggregator aggregator = new Aggregator(1 << 20);
+    StatementAggregate a = aggregator.aggregateFor(key("select * from T where S = ?"));
+    long before = aggregator.usedBytes();
+    a.record(10, false, 1);
+    for (int i = 0; i < 20; i++) {
+      aggregator.sample(a, "select * from T where S = '" + (i % 7) + "'");
+    }
+    aggregator.sample(a, "select * from T where S = '" + "x".repeat(5000) + "'");
+    assertThat(aggregator.usedBytes()).isGreaterThan(before);
+    StatementSnapshot first = aggregator.drain().get(0);
+    assertThat(first.samples).hasSize(StatementAggregate.MAX_SAMPLES)
+        .allMatch(s -> s.startsWith("select * from T where S = '"));
+    assertThat(aggregator.usedBytes()).isEqualTo(before);
+    a.record(10, false, 1);
+    assertThat(aggregator.drain().get(0).samples).isEmpty();
+
+    Aggregator tight = new Aggregator(key("q").estimateBytes() + 100);
+    StatementAggregate b = tight.aggregateFor(key("q"));
+    tight.sample(b, "x".repeat(900));
+    b.record(1, false, 0);
+    assertThat(tight.drain().get(0).samples).as("no room under the cap").isEmpty();
+  }
 }

@@ -19,6 +19,7 @@ final class FakeCollector implements AutoCloseable {
   volatile long delayMillis;
   volatile int status = 200;
   volatile boolean enabled = true;
+  volatile boolean valueSampling;
 
   FakeCollector() throws Exception {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -35,7 +36,7 @@ final class FakeCollector implements AutoCloseable {
         if (delayMillis > 0) {
           Thread.sleep(delayMillis);
         }
-        byte[] body = ("{\"accepted\":true,\"duplicate\":false,\"enabled\":" + enabled + ",\"sendIntervalSeconds\":1}")
+        byte[] body = ("{\"accepted\":true,\"duplicate\":false,\"enabled\":" + enabled + ",\"valueSampling\":" + valueSampling + ",\"sendIntervalSeconds\":1}")
             .getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);

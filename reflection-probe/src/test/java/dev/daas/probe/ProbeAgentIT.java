@@ -14,8 +14,43 @@ class ProbeAgentIT {
   static final String EXPECTED =
       "RESULT inserted=20 first=name1/B http=name7/B blocked=1 active=11 broken=error api=name5/B";
 
+  /** Synchronous install, so that even the first statement of the application is observed. */
   static String options(FakeCollector collector) {
-    return "server=" + collector.url() + ",source=t,token=x,interval=1s";
+    return "server=" + collector.url() + ",source=t,token=x,interval=1s,install=sync";
+  }
+
+  @Test
+  void valueSamplingSendsSqlWithItsLiteralsOnlyOnceTheServerSwitchesItOn() throws Exception {
+    try (FakeCollector collector = new FakeCollector()) {
+      collector.valueSampling = true;
+      try (ChildJvm app = ChildJvm.app(ChildJvm.JAVA_17, options(collector), List.of(), "loop", "4")) {
+        assertThat(app.waitFor(60)).isZero();
+        assertThat(app.out).filteredOn(l -> l.startsWith("RESULT")).isNotEmpty().allMatch(EXPECTED::equals);
+      }
+      await(() -> collector.statements().stream().anyMatch(s -> s.has("samples")), 10);
+      JsonNode in = collector.statements().stream()
+          .filter(s -> s.get("template").asText().equals("select CUST_ID from T_CUST where C_STAT in (?)"))
+          .filter(s -> s.has("samples")).findFirst().orElseThrow();
+      assertThat(in.get("samples").toString())
+          .isEqualTo("[\"select CUST_ID from T_CUST where C_STAT in ('A', 'X')\"]");
+      assertThat(collector.statements())
+          .filteredOn(s -> s.get("template").asText().equals("select C_NM, C_STAT from T_CUST where CUST_ID = ?"))
+          .as("a prepared statement without literals has nothing to sample")
+          .allSatisfy(s -> assertThat(s.has("samples")).isFalse());
+    }
+  }
+
+  @Test
+  void defaultLaunchInstrumentsInTheBackgroundAndObservesWhatRunsAfterwards() throws Exception {
+    try (FakeCollector collector = new FakeCollector();
+        ChildJvm app = ChildJvm.app(ChildJvm.JAVA_17,
+            "server=" + collector.url() + ",source=t,token=x,interval=1s", List.of(), "loop", "8")) {
+      assertThat(app.waitFor(60)).isZero();
+      assertThat(app.err).anyMatch(l -> l.startsWith("[daas-probe] instrumented (launch, async,"));
+      assertThat(app.out).filteredOn(l -> l.startsWith("RESULT")).isNotEmpty().allMatch(EXPECTED::equals);
+      await(() -> has(collector, "update T_CUST set C_STAT = ? where CUST_ID = ?"), 10);
+      assertThat(collector.problems).isEmpty();
+    }
   }
 
   @Test
@@ -76,6 +111,9 @@ class ProbeAgentIT {
       assertThat(update.get("callSite").get("method").asText()).isEqualTo("block");
       JsonNode broken = statement(collector, "select * from NO_SUCH_TABLE", "main");
       assertThat(broken.get("errors").asLong()).isEqualTo(1);
+
+      assertThat(collector.statements()).as("no literal leaves the JVM unless sampling is on")
+          .allSatisfy(s -> assertThat(s.has("samples")).isFalse());
 
       JsonNode first = collector.batches.get(0);
       assertThat(first.get("sequence").asLong()).isEqualTo(1);

@@ -23,7 +23,8 @@ class ProbeFaultIT {
     }
     long start = System.nanoTime();
     try (ChildJvm app = ChildJvm.app(ChildJvm.JAVA_17,
-        "server=http://127.0.0.1:" + closedPort + ",source=t,token=x,interval=1s", List.of("-Dlinger=3000"))) {
+        "server=http://127.0.0.1:" + closedPort + ",source=t,token=x,interval=1s,install=sync",
+        List.of("-Dlinger=3000"))) {
       assertThat(app.waitFor(60)).isZero();
       assertThat(app.line("RESULT")).isEqualTo(EXPECTED);
       assertThat(millis(app.line("WORKLOAD"))).isLessThan(3000);

@@ -55,4 +55,13 @@ class ProbeOptionsTest {
     assertThat(ProbeOptions.parse("").canSend()).isFalse();
     assertThat(ProbeOptions.parse(null).canSend()).isFalse();
   }
+
+  @Test
+  void installsInTheBackgroundAtLaunchAndInPlaceWhenAttachedUnlessTold() {
+    assertThat(ProbeOptions.parse("").installAsync("launch")).isTrue();
+    assertThat(ProbeOptions.parse("").installAsync("dynamic")).isFalse();
+    assertThat(ProbeOptions.parse("install=sync").installAsync("launch")).isFalse();
+    assertThat(ProbeOptions.parse("install=ASYNC").installAsync("dynamic")).isTrue();
+    assertThat(ProbeOptions.parse("install=later").installAsync("launch")).isTrue();
+  }
 }

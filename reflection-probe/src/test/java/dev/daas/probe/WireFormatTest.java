@@ -8,8 +8,6 @@ import com.acme.shop.model.Customer;
 import com.acme.shop.model.Order;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,7 +38,7 @@ class WireFormatTest {
     JsonNode written = JSON.readTree(BatchWriter.write("legacy", batch, probe(), List.of("servlet-jakarta"),
         new long[] {1, 2, 3, 4}));
 
-    assertSameShape("$", written, fixture);
+    JsonShape.assertSameShape("$", written, fixture);
     assertThat(written.get("sequence").asLong()).isEqualTo(42);
     assertThat(written.get("intervalStart").asText()).isEqualTo("1970-01-01T00:00:01Z");
     JsonNode first = written.get("statements").get(0);
@@ -62,7 +60,7 @@ class WireFormatTest {
     batch.mappingsJson.add(JpaMappings.toJson(TypeDescription.ForLoadedType.of(Order.class)));
     JsonNode written = JSON.readTree(BatchWriter.write("shop", batch, probe(), List.of(), new long[4]));
 
-    assertSameShape("$", written, fixture);
+    JsonShape.assertSameShape("$", written, fixture);
     JsonNode customer = written.get("mappings").get(0);
     assertThat(customer.get("table").asText()).isEqualTo("KND");
     assertThat(customer.get("fields").toString())
@@ -83,7 +81,7 @@ class WireFormatTest {
   private static StatementSnapshot snapshot(StatementKey key, Set<String> columns) {
     long[] counts = new long[13];
     counts[2] = 3;
-    return new StatementSnapshot(key, 3, 1, 3, 1200, 600, counts, new TreeSet<>(columns));
+    return new StatementSnapshot(key, 3, 1, 3, 1200, 600, counts, new TreeSet<>(columns), List.of());
   }
 
   private static BatchWriter.Probe probe() {
@@ -97,32 +95,5 @@ class WireFormatTest {
     p.attachedAtMillis = 0;
     p.attach = "launch";
     return p;
-  }
-
-  /** Same members with the same JSON types; null on either side matches anything. */
-  private static void assertSameShape(String path, JsonNode ours, JsonNode theirs) {
-    if (ours.isNull() || theirs.isNull()) {
-      return;
-    }
-    assertThat(ours.getNodeType()).as(path).isEqualTo(theirs.getNodeType());
-    if (theirs.isObject()) {
-      assertThat(fieldNames(ours)).as(path).isEqualTo(fieldNames(theirs));
-      for (String name : fieldNames(theirs)) {
-        assertSameShape(path + "." + name, ours.get(name), theirs.get(name));
-      }
-    } else if (theirs.isArray() && theirs.size() > 0) {
-      for (int i = 0; i < ours.size(); i++) {
-        assertSameShape(path + "[" + i + "]", ours.get(i), theirs.get(Math.min(i, theirs.size() - 1)));
-      }
-    }
-  }
-
-  private static List<String> fieldNames(JsonNode node) {
-    List<String> names = new ArrayList<>();
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      names.add(it.next());
-    }
-    names.sort(null);
-    return names;
   }
 }
