@@ -9,6 +9,18 @@ public interface SourceConnection extends AutoCloseable {
 
   QueryExecutor queries();
 
+  /**
+   * Statement statistics and bounded data checks for recovery.
+   *
+   * @throws dev.daas.model.error.DaasException with {@code STATEMENT_STATS_UNAVAILABLE} when the
+   *     connector offers neither
+   */
+  default DataInspector inspector() {
+    throw new dev.daas.model.error.DaasException(
+        dev.daas.model.error.ErrorCode.STATEMENT_STATS_UNAVAILABLE,
+        "This source's connector cannot inspect statement statistics or data");
+  }
+
   /** Checks reachability with a short timeout; never throws. */
   SourceStatus status();
 

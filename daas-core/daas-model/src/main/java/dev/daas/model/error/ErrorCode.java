@@ -33,6 +33,8 @@ public enum ErrorCode {
   SOURCE_UNAVAILABLE(503),
   QUERY_TIMEOUT(504),
   SOURCE_ERROR(502),
+  /** The source keeps no statement statistics (or the connector cannot read them). */
+  STATEMENT_STATS_UNAVAILABLE(409),
   INTERNAL(500);
 
   private final int status;
