@@ -79,6 +79,17 @@ public record Cursor(String entity, String sort, String filter, List<Object> val
     return HexFormat.of().formatHex(digest, 0, 8);
   }
 
+  /**
+   * The filter fingerprint bound to the caller's access as well ({@code EntityAccess.fingerprint}),
+   * so a cursor made under one role's policy is refused under another's; equal to {@link
+   * #filterFingerprint(FilterExpr)} when the access fingerprint is empty (no access control).
+   */
+  public static String filterFingerprint(FilterExpr filter, String accessFingerprint) {
+    requireNonNull(accessFingerprint, "accessFingerprint is null");
+    String own = filterFingerprint(filter);
+    return accessFingerprint.isEmpty() ? own : own + "@" + accessFingerprint;
+  }
+
   public String encode() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {

@@ -21,6 +21,14 @@ final class CursorSeek {
   private CursorSeek() {}
 
   static Condition seek(Entity entity, DataRequest request, List<SortKey> orderBy) {
+    return seek(entity, request, orderBy, Guard.NONE);
+  }
+
+  /**
+   * Under access control every sort attribute, the appended key included, must be shown unmasked: a
+   * forged cursor could otherwise probe a hidden key's values by where a page starts.
+   */
+  static Condition seek(Entity entity, DataRequest request, List<SortKey> orderBy, Guard guard) {
     if (orderBy.isEmpty()) {
       // no order means no position to continue from: such a listing has a single page
       throw Cursor.bad(
@@ -30,6 +38,9 @@ final class CursorSeek {
               + " cursor",
           Map.of("entity", entity.name()));
     }
+    for (SortKey key : orderBy) {
+      guard.conditionable(entity, key.attribute().name(), "cursor", null);
+    }
     Cursor cursor = Cursor.decode(request.cursor());
     if (!cursor.entity().equals(entity.name())) {
       throw Cursor.bad("cursor was made for another entity");
@@ -37,8 +48,12 @@ final class CursorSeek {
     if (!cursor.sort().equals(Cursor.sortSpec(orderBy))) {
       throw Cursor.bad("cursor was made for another sort; keep sort unchanged between pages");
     }
-    if (!cursor.filter().equals(Cursor.filterFingerprint(request.filter()))) {
-      throw Cursor.bad("cursor was made for another filter; keep filter unchanged between pages");
+    if (!cursor
+        .filter()
+        .equals(Cursor.filterFingerprint(request.filter(), guard.fingerprint(entity)))) {
+      throw Cursor.bad(
+          "cursor was made for another filter or another caller's access; keep filter unchanged"
+              + " between pages");
     }
     if (cursor.values().size() != orderBy.size()) {
       throw Cursor.bad("cursor does not hold one value per sort field");

@@ -17,11 +17,25 @@ final class PlanErrors {
   private PlanErrors() {}
 
   static Attribute attribute(Entity entity, String name, String parameter, Integer position) {
+    return attribute(
+        entity,
+        name,
+        parameter,
+        position,
+        entity.attributes().stream().map(Attribute::name).toList());
+  }
+
+  /**
+   * The attribute, or {@code UNKNOWN_FIELD} whose suggestions come from {@code shown} only, so a
+   * typo never lists fields the caller's policy hides.
+   */
+  static Attribute attribute(
+      Entity entity, String name, String parameter, Integer position, List<String> shown) {
     return entity
         .attribute(name)
         .orElseThrow(
             () -> {
-              List<String> names = entity.attributes().stream().map(Attribute::name).toList();
+              List<String> names = shown;
               List<String> closest = closest(name, names);
               Map<String, Object> details = new LinkedHashMap<>();
               details.put("field", shorten(name));
@@ -38,7 +52,7 @@ final class PlanErrors {
                       + shorten(name)
                       + "' (in "
                       + parameter
-                      + "); fields include: "
+                      + (names.isEmpty() ? ")" : "); fields include: ")
                       + String.join(", ", closest)
                       + (names.size() > closest.size() ? ", ..." : ""),
                   details);

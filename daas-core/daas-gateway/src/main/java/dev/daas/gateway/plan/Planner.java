@@ -4,10 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import dev.daas.gateway.parse.DataRequest;
 import dev.daas.gateway.parse.SortTerm;
+import dev.daas.gateway.policy.Authorization;
 import dev.daas.model.Attribute;
 import dev.daas.model.DataModel;
 import dev.daas.model.Entity;
-import dev.daas.model.Key;
 import dev.daas.model.Relationship;
 import dev.daas.model.error.DaasException;
 import dev.daas.model.error.ErrorCode;
@@ -34,7 +34,32 @@ import java.util.Set;
  */
 public final class Planner {
 
+  /** Plans without access control: every entity, field and row. */
   public QueryPlan plan(DataModel model, DataRequest request, PlanLimits limits) {
+    return plan(model, request, limits, Guard.NONE);
+  }
+
+  /**
+   * Plans within the caller's {@link Authorization} for the model's source: the entity and every
+   * embedded entity must be readable; filters, sorts, keys, cursors and joins may use only fields
+   * every grant shows unmasked; selected fields must be shown by some grant (without a selection,
+   * hidden fields are left out); the row condition is ANDed into the plan's and each embed's
+   * condition; the cursor is bound to the access; the role limits narrow {@code limits}. Fails with
+   * {@code FORBIDDEN}, naming fields and entities but never values.
+   */
+  public QueryPlan plan(
+      DataModel model, DataRequest request, PlanLimits limits, Authorization authorization) {
+    requireNonNull(authorization, "authorization is null");
+    requireNonNull(model, "model is null");
+    if (!authorization.source().equals(model.source())) {
+      throw new IllegalArgumentException(
+          "authorization is for source " + authorization.source() + ", model of " + model.source());
+    }
+    requireNonNull(limits, "limits is null");
+    return plan(model, request, authorization.narrow(limits), new Guard(authorization));
+  }
+
+  private QueryPlan plan(DataModel model, DataRequest request, PlanLimits limits, Guard guard) {
     requireNonNull(model, "model is null");
     requireNonNull(request, "request is null");
     requireNonNull(limits, "limits is null");
@@ -51,10 +76,11 @@ public final class Planner {
                             + PlanErrors.shorten(request.entity())
                             + "'",
                         Map.of("entity", PlanErrors.shorten(request.entity()))));
+    guard.access(entity);
     Selection selection = Selection.of(request.fields(), request.embeds(), limits.maxEmbedDepth());
     if (request.byKey()) {
-      Condition where = keyCondition(entity, request.key());
-      return build(model, entity, selection, List.of(), where, List.of(), 1, limits);
+      Condition where = guard.rows(entity, KeyCondition.of(entity, request.key(), guard));
+      return build(model, entity, selection, List.of(), where, List.of(), 1, limits, guard);
     }
     int limit = request.limit() == null ? limits.defaultLimit() : request.limit();
     if (limit > limits.maxLimit()) {
@@ -63,23 +89,36 @@ public final class Planner {
           "limit " + limit + " is larger than the maximum " + limits.maxLimit(),
           Map.of("limit", limit, "maxLimit", limits.maxLimit()));
     }
-    List<SortKey> orderBy = orderBy(entity, request.sort());
+    List<SortKey> orderBy = orderBy(entity, request.sort(), guard);
     List<Condition> where = new ArrayList<>();
     if (request.filter() != null) {
+      guard.checkFilter(entity, request.filter());
       where.add(FilterPlanner.plan(entity, request.filter()));
     }
     if (request.cursor() != null) {
-      where.add(CursorSeek.seek(entity, request, orderBy));
+      where.add(CursorSeek.seek(entity, request, orderBy, guard));
     }
     return build(
-        model, entity, selection, List.of(), Condition.and(where), orderBy, limit + 1, limits);
+        model,
+        entity,
+        selection,
+        List.of(),
+        guard.rows(entity, Condition.and(where)),
+        orderBy,
+        limit + 1,
+        limits,
+        guard);
   }
 
   /** The request's sort made total by the identifying key, or by every orderable attribute. */
   static List<SortKey> orderBy(Entity entity, List<SortTerm> terms) {
+    return orderBy(entity, terms, Guard.NONE);
+  }
+
+  private static List<SortKey> orderBy(Entity entity, List<SortTerm> terms, Guard guard) {
     List<SortKey> orderBy = new ArrayList<>();
     for (SortTerm term : terms) {
-      Attribute attribute = PlanErrors.attribute(entity, term.field(), "sort", null);
+      Attribute attribute = guard.conditionable(entity, term.field(), "sort", null);
       if (!attribute.type().isOrderable()) {
         throw PlanErrors.notOrderable(entity, attribute, "sort by");
       }
@@ -100,76 +139,6 @@ public final class Planner {
         .orElseGet(() -> entity.attributes().stream().filter(a -> a.type().isOrderable()).toList());
   }
 
-  /**
-   * Clients that percent-encode a whole path parameter send {@code 10%2C2} for the composite key
-   * {@code 10,2}. When the parts do not match the key and the one part splits into exactly the
-   * key's parts, read it that way: no request with the right number of parts is reinterpreted.
-   */
-  private static List<String> unjoinedKey(List<String> values, int parts) {
-    if (parts > 1 && values.size() == 1) {
-      List<String> split = List.of(values.get(0).split(",", -1));
-      if (split.size() == parts) {
-        return split;
-      }
-    }
-    return values;
-  }
-
-  private static Condition keyCondition(Entity entity, List<String> values) {
-    Key key =
-        entity
-            .identifyingKey()
-            .orElseThrow(
-                () ->
-                    new DaasException(
-                        ErrorCode.NO_KEY,
-                        "entity '"
-                            + entity.name()
-                            + (entity.primaryKey() == null
-                                ? "' has no primary or identifying unique key"
-                                : "' has no key that can address a row: its primary key has a"
-                                    + " binary, json or other field")
-                            + "; list it instead",
-                        Map.of("entity", entity.name())));
-    values = unjoinedKey(values, key.attributes().size());
-    if (values.size() != key.attributes().size()) {
-      throw new DaasException(
-          ErrorCode.BAD_KEY,
-          "the key of '"
-              + entity.name()
-              + "' has "
-              + key.attributes().size()
-              + " part(s) ("
-              + String.join(", ", key.attributes())
-              + ") but "
-              + values.size()
-              + " were given; separate parts with ',' and write a comma in a value as %2C",
-          Map.of("entity", entity.name(), "key", key.attributes()));
-    }
-    List<Condition> equalities = new ArrayList<>();
-    for (int i = 0; i < values.size(); i++) {
-      Attribute attribute = entity.requireAttribute(key.attributes().get(i));
-      Object value;
-      try {
-        value = ValueConverter.fromText(attribute, values.get(i));
-      } catch (IllegalArgumentException e) {
-        throw new DaasException(
-            ErrorCode.BAD_KEY,
-            "key part "
-                + (i + 1)
-                + " ("
-                + attribute.name()
-                + ") does not fit its type "
-                + attribute.type()
-                + ": expected "
-                + e.getMessage(),
-            Map.of("entity", entity.name(), "field", attribute.name(), "part", i + 1));
-      }
-      equalities.add(new Condition.Compare(attribute, Condition.Operator.EQ, value));
-    }
-    return Condition.and(equalities);
-  }
-
   private static QueryPlan build(
       DataModel model,
       Entity entity,
@@ -178,26 +147,28 @@ public final class Planner {
       Condition where,
       List<SortKey> orderBy,
       int limit,
-      PlanLimits limits) {
+      PlanLimits limits,
+      Guard guard) {
     List<Attribute> output = new ArrayList<>();
     for (String name : selection.fields) {
       if (selection.embeds.containsKey(name)) {
         continue; // naming an embedded relationship among the fields is harmless
       }
-      Attribute attribute = PlanErrors.attribute(entity, name, "fields", null);
+      Attribute attribute = guard.selectable(entity, name);
       if (!output.contains(attribute)) {
         output.add(attribute);
       }
     }
     if (output.isEmpty()) {
-      output.addAll(entity.attributes());
+      output.addAll(guard.defaultOutput(entity));
     }
     List<EmbedPlan> embeds = new ArrayList<>();
     Set<Attribute> needed = new LinkedHashSet<>(output);
     needed.addAll(joinAttributes);
     orderBy.forEach(k -> needed.add(k.attribute()));
+    needed.addAll(guard.shapingAttributes(entity));
     for (Map.Entry<String, Selection> embed : selection.embeds.entrySet()) {
-      EmbedPlan plan = embed(model, entity, embed.getKey(), embed.getValue(), limits);
+      EmbedPlan plan = embed(model, entity, embed.getKey(), embed.getValue(), limits, guard);
       needed.addAll(plan.parentAttributes());
       embeds.add(plan);
     }
@@ -214,7 +185,12 @@ public final class Planner {
   }
 
   private static EmbedPlan embed(
-      DataModel model, Entity parent, String name, Selection selection, PlanLimits limits) {
+      DataModel model,
+      Entity parent,
+      String name,
+      Selection selection,
+      PlanLimits limits,
+      Guard guard) {
     for (Relationship relationship : model.relationships()) {
       boolean toOne =
           relationship.fromEntity().equals(parent.name()) && relationship.name().equals(name);
@@ -230,12 +206,14 @@ public final class Planner {
                   () ->
                       new IllegalStateException(
                           "relationship " + relationship.name() + " names a missing entity"));
+      guard.access(child);
+      // a join on a hidden field would reveal its values through the rows it pairs
       List<Attribute> parentAttributes =
           (toOne ? relationship.fromAttributes() : relationship.toAttributes())
-              .stream().map(parent::requireAttribute).toList();
+              .stream().map(a -> guard.conditionable(parent, a, "embed", null)).toList();
       List<Attribute> childAttributes =
           (toOne ? relationship.toAttributes() : relationship.fromAttributes())
-              .stream().map(child::requireAttribute).toList();
+              .stream().map(a -> guard.conditionable(child, a, "embed", null)).toList();
       List<SortKey> childOrder =
           child
               .identifyingKey()
@@ -251,10 +229,11 @@ public final class Planner {
               child,
               selection,
               childAttributes,
-              null,
+              guard.rows(child, null),
               childOrder,
               limits.maxEmbeddedRows(),
-              limits);
+              limits,
+              guard);
       return new EmbedPlan(name, toMany, parentAttributes, childAttributes, childPlan);
     }
     List<String> available = new ArrayList<>();

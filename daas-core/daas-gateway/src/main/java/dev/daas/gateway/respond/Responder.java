@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.daas.gateway.parse.DataRequest;
 import dev.daas.gateway.plan.Cursor;
+import dev.daas.gateway.policy.Authorization;
+import dev.daas.gateway.policy.EntityAccess;
+import dev.daas.gateway.policy.Operation;
 import dev.daas.model.error.DaasException;
 import dev.daas.model.error.ErrorCode;
 import dev.daas.model.query.EmbedPlan;
@@ -15,6 +18,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The respond stage: shapes the rows of a {@link QueryResult} into what the caller asked for. Each
@@ -31,6 +35,19 @@ public final class Responder {
    * limit.
    */
   public Page page(DataRequest request, QueryPlan plan, QueryResult result) {
+    return page(request, plan, result, null);
+  }
+
+  /**
+   * A list response within the caller's authorization (the one the plan was made with): each row
+   * and embedded row is shaped by {@link EntityAccess#shape} (hidden fields null, masked fields
+   * masked, rows no grant covers dropped) and the next cursor is bound to the caller's access. When
+   * more rows exist but the order includes a field the caller may not see unmasked (a hidden key),
+   * no cursor can be given without revealing it, so the request fails with {@code FORBIDDEN}
+   * instead of pretending the page is the last.
+   */
+  public Page page(
+      DataRequest request, QueryPlan plan, QueryResult result, Authorization authorization) {
     requireNonNull(request, "request is null");
     requireNonNull(plan, "plan is null");
     requireNonNull(result, "result is null");
@@ -43,30 +60,60 @@ public final class Responder {
     if (rows.size() > pageSize) {
       rows = rows.subList(0, pageSize);
       if (!plan.orderBy().isEmpty()) {
-        next = cursorAfter(request, plan, rows.get(pageSize - 1));
+        next = cursorAfter(request, plan, rows.get(pageSize - 1), authorization);
       }
     }
     List<Map<String, Object>> data = new ArrayList<>(rows.size());
-    rows.forEach(row -> data.add(project(plan, row)));
+    for (Map<String, Object> row : rows) {
+      Map<String, Object> shaped = project(plan, row, authorization);
+      if (shaped != null) {
+        data.add(shaped);
+      }
+    }
     return new Page(data, pageSize, next);
   }
 
   /** A get-by-key response: the one row, or {@code NOT_FOUND}. */
   public Map<String, Object> single(DataRequest request, QueryPlan plan, QueryResult result) {
+    return single(request, plan, result, null);
+  }
+
+  /** A get-by-key response shaped by the caller's authorization; {@code NOT_FOUND} likewise. */
+  public Map<String, Object> single(
+      DataRequest request, QueryPlan plan, QueryResult result, Authorization authorization) {
     requireNonNull(request, "request is null");
     requireNonNull(plan, "plan is null");
     requireNonNull(result, "result is null");
-    if (result.rows().isEmpty()) {
+    Map<String, Object> row =
+        result.rows().isEmpty() ? null : project(plan, result.rows().get(0), authorization);
+    if (row == null) {
       throw new DaasException(
           ErrorCode.NOT_FOUND,
           "entity '" + plan.entity().name() + "' has no row with this key",
           Map.of("entity", plan.entity().name()));
     }
-    return project(plan, result.rows().get(0));
+    return row;
   }
 
   /** Projects one row and its embedded rows to the plan's output. */
   public static Map<String, Object> project(QueryPlan plan, Map<String, Object> row) {
+    return project(plan, row, null);
+  }
+
+  /**
+   * Projects one row and its embedded rows, shaped by the caller's authorization (null: none); null
+   * when the authorization shows the caller no part of the row.
+   */
+  public static Map<String, Object> project(
+      QueryPlan plan, Map<String, Object> row, Authorization authorization) {
+    if (authorization != null) {
+      EntityAccess access = authorization.require(plan.entity().name(), Operation.READ);
+      Optional<Map<String, Object>> shaped = access.shape(row, true);
+      if (shaped.isEmpty()) {
+        return null;
+      }
+      row = shaped.get();
+    }
     Map<String, Object> projected = new LinkedHashMap<>();
     for (String name : plan.output()) {
       projected.put(name, row.get(name));
@@ -77,18 +124,42 @@ public final class Responder {
         List<Map<String, Object>> children = new ArrayList<>();
         if (value != null) {
           for (Object child : (List<?>) value) {
-            children.add(project(embed.child(), asRow(child)));
+            Map<String, Object> shaped = project(embed.child(), asRow(child), authorization);
+            if (shaped != null) {
+              children.add(shaped);
+            }
           }
         }
         projected.put(embed.name(), Collections.unmodifiableList(children));
       } else {
-        projected.put(embed.name(), value == null ? null : project(embed.child(), asRow(value)));
+        projected.put(
+            embed.name(),
+            value == null ? null : project(embed.child(), asRow(value), authorization));
       }
     }
     return Collections.unmodifiableMap(projected);
   }
 
-  private static String cursorAfter(DataRequest request, QueryPlan plan, Map<String, Object> row) {
+  private static String cursorAfter(
+      DataRequest request, QueryPlan plan, Map<String, Object> row, Authorization authorization) {
+    String accessFingerprint = "";
+    if (authorization != null) {
+      EntityAccess access = authorization.require(plan.entity().name(), Operation.READ);
+      for (SortKey key : plan.orderBy()) {
+        if (!access.clear(key.attribute().name())) {
+          throw new DaasException(
+              ErrorCode.FORBIDDEN,
+              "entity '"
+                  + plan.entity().name()
+                  + "' has more rows than the page, but it is ordered by field '"
+                  + key.attribute().name()
+                  + "', which the caller's policy does not show unmasked, so no cursor can be"
+                  + " given; raise limit or narrow the filter",
+              Map.of("entity", plan.entity().name(), "field", key.attribute().name()));
+        }
+      }
+      accessFingerprint = access.fingerprint();
+    }
     List<Object> values = new ArrayList<>();
     for (SortKey key : plan.orderBy()) {
       String name = key.attribute().name();
@@ -100,7 +171,7 @@ public final class Responder {
     return new Cursor(
             plan.entity().name(),
             Cursor.sortSpec(plan.orderBy()),
-            Cursor.filterFingerprint(request.filter()),
+            Cursor.filterFingerprint(request.filter(), accessFingerprint),
             values)
         .encode();
   }

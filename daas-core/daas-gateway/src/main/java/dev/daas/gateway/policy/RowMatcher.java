@@ -1,0 +1,128 @@
+package dev.daas.gateway.policy;
+
+import dev.daas.model.query.Condition;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Evaluates a {@link Condition} on a row in memory with SQL's three-valued logic: a row matches
+ * only when the condition is true. Values it cannot compare (different kinds) count as unknown, so
+ * doubt denies. String comparison is by code point, which can differ from a database collation
+ * (case-insensitive MySQL collations): then this matcher is the stricter one.
+ */
+final class RowMatcher {
+  private RowMatcher() {}
+
+  static boolean matches(Condition condition, Map<String, Object> row) {
+    return condition == null || Boolean.TRUE.equals(evaluate(condition, row));
+  }
+
+  private static Boolean evaluate(Condition condition, Map<String, Object> row) {
+    if (condition instanceof Condition.And and) {
+      Boolean result = true;
+      for (Condition operand : and.operands()) {
+        Boolean value = evaluate(operand, row);
+        if (Boolean.FALSE.equals(value)) {
+          return false;
+        }
+        result = value == null ? null : result;
+      }
+      return result;
+    } else if (condition instanceof Condition.Or or) {
+      Boolean result = false;
+      for (Condition operand : or.operands()) {
+        Boolean value = evaluate(operand, row);
+        if (Boolean.TRUE.equals(value)) {
+          return true;
+        }
+        result = value == null ? null : result;
+      }
+      return result;
+    } else if (condition instanceof Condition.Not not) {
+      Boolean value = evaluate(not.operand(), row);
+      return value == null ? null : !value;
+    } else if (condition instanceof Condition.IsNull isNull) {
+      return (row.get(isNull.attribute().name()) == null) != isNull.negated();
+    } else if (condition instanceof Condition.Compare compare) {
+      Integer result = compare(row.get(compare.attribute().name()), compare.value());
+      if (result == null) {
+        return null;
+      }
+      return switch (compare.operator()) {
+        case EQ -> result == 0;
+        case NE -> result != 0;
+        case LT -> result < 0;
+        case LE -> result <= 0;
+        case GT -> result > 0;
+        case GE -> result >= 0;
+      };
+    } else if (condition instanceof Condition.In in) {
+      Object value = row.get(in.attribute().name());
+      boolean unknown = false;
+      for (Object candidate : in.values()) {
+        Integer result = compare(value, candidate);
+        if (result == null) {
+          unknown = true;
+        } else if (result == 0) {
+          return !in.negated();
+        }
+      }
+      return unknown ? null : in.negated();
+    } else if (condition instanceof Condition.Like like) {
+      Object value = row.get(like.attribute().name());
+      if (!(value instanceof String text)) {
+        return null;
+      }
+      return likePattern(like.pattern()).matcher(text).matches() != like.negated();
+    }
+    return null; // TupleIn and anything newer: unknown, which denies
+  }
+
+  /** Compares like SQL; null when either side is null or the kinds differ. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Integer compare(Object left, Object right) {
+    if (left == null || right == null) {
+      return null;
+    }
+    if (left instanceof Number a && right instanceof Number b) {
+      if (a instanceof Double || a instanceof Float || b instanceof Double || b instanceof Float) {
+        return Double.compare(a.doubleValue(), b.doubleValue());
+      }
+      return decimal(a).compareTo(decimal(b));
+    }
+    if (left.getClass() == right.getClass() && left instanceof Comparable comparable) {
+      return Integer.signum(comparable.compareTo(right));
+    }
+    return null;
+  }
+
+  private static BigDecimal decimal(Number number) {
+    if (number instanceof BigDecimal decimal) {
+      return decimal;
+    }
+    if (number instanceof BigInteger integer) {
+      return new BigDecimal(integer);
+    }
+    return BigDecimal.valueOf(number.longValue());
+  }
+
+  /** LIKE with % and _ as wildcards and \ as the escape character. */
+  static Pattern likePattern(String like) {
+    StringBuilder regex = new StringBuilder();
+    for (int i = 0; i < like.length(); i++) {
+      char c = like.charAt(i);
+      if (c == '\\' && i + 1 < like.length()) {
+        regex.append(Pattern.quote(String.valueOf(like.charAt(++i))));
+      } else if (c == '%') {
+        regex.append(".*");
+      } else if (c == '_') {
+        regex.append('.');
+      } else {
+        regex.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return Pattern.compile(regex.toString(), Pattern.DOTALL);
+  }
+}
