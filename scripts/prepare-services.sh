@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Prepares the local PostgreSQL and MariaDB for DaaS tests: both running, PostgreSQL with
-# wal_level=logical, MariaDB with a row-based binlog (what change data capture needs).
+# wal_level=logical, MariaDB with a row-based binlog (what change data capture needs), and the
+# statement statistics that recovery reads: pg_stat_statements preloaded and created in database
+# test, MariaDB with performance_schema=ON.
 # Idempotent: a database is restarted only when a setting is not yet in effect, so a second
 # run changes nothing. Runs as root.
 #
@@ -9,6 +11,7 @@
 set -euo pipefail
 
 readonly PG_HOST=127.0.0.1
+readonly PG_STATS_DB=test
 readonly MARIADB_CNF_DIR=/etc/mysql/mariadb.conf.d
 readonly MARIADB_CNF="$MARIADB_CNF_DIR/60-daas-binlog.cnf"
 readonly MARIADB_MAIN_CNF=/etc/mysql/my.cnf
@@ -27,7 +30,15 @@ pg_version() { ls /etc/postgresql | sort -n | tail -1; }
 
 pg_up() { pg_isready -h "$PG_HOST" -p 5432 -q -t 2 >/dev/null 2>&1; }
 
-pg_query() { psql -h "$PG_HOST" -U postgres -d postgres -v ON_ERROR_STOP=1 -Atc "$1"; }
+pg_query() { psql -h "$PG_HOST" -U postgres -d "${2:-postgres}" -v ON_ERROR_STOP=1 -Atc "$1"; }
+
+# The libraries in shared_preload_libraries, one a line, without quotes or blanks.
+pg_preloaded() {
+  pg_query "SHOW shared_preload_libraries" | tr ',' '\n' | sed -e 's/^[[:space:]"]*//' -e 's/[[:space:]"]*$//' |
+    grep -v '^$' || true
+}
+
+pg_preloads_stats() { [[ $'\n'"$(pg_preloaded)"$'\n' == *$'\n'pg_stat_statements$'\n'* ]]; }
 
 wait_for_pg() {
   local i
@@ -48,18 +59,45 @@ ensure_pg_running() {
   wait_for_pg
 }
 
-ensure_pg_wal_level() {
-  local level
+# wal_level and shared_preload_libraries both take effect at a restart: set what is missing,
+# then restart once. Libraries already preloaded are kept.
+ensure_pg_settings() {
+  local level restart=no
   level=$(pg_query "SHOW wal_level")
   if [[ "$level" == logical ]]; then
     log "PostgreSQL wal_level is already logical"
+  else
+    log "PostgreSQL wal_level is $level: ALTER SYSTEM SET wal_level = logical"
+    pg_query "ALTER SYSTEM SET wal_level = logical" >/dev/null
+    restart=yes
+  fi
+  if pg_preloads_stats; then
+    log "PostgreSQL already preloads pg_stat_statements"
+  else
+    local libraries="" library
+    while IFS= read -r library; do
+      libraries+="'${library//\'/\'\'}', "
+    done < <(pg_preloaded)
+    libraries+="'pg_stat_statements'"
+    log "PostgreSQL does not preload pg_stat_statements: ALTER SYSTEM SET shared_preload_libraries = $libraries"
+    pg_query "ALTER SYSTEM SET shared_preload_libraries = $libraries" >/dev/null
+    restart=yes
+  fi
+  if [[ $restart == yes ]]; then
+    log "restarting PostgreSQL for the new settings"
+    # pg_ctlcluster stops in fast mode: open sessions are disconnected, not waited for.
+    pg_ctlcluster --skip-systemctl-redirect "$(pg_version)" main restart
+    wait_for_pg
+  fi
+}
+
+ensure_pg_stats_extension() {
+  if [[ -n "$(pg_query "SELECT 1 FROM pg_extension WHERE extname = 'pg_stat_statements'" "$PG_STATS_DB")" ]]; then
+    log "pg_stat_statements is already installed in database $PG_STATS_DB"
     return
   fi
-  log "PostgreSQL wal_level is $level: ALTER SYSTEM SET wal_level = logical, restarting"
-  pg_query "ALTER SYSTEM SET wal_level = logical" >/dev/null
-  # pg_ctlcluster stops in fast mode: open sessions are disconnected, not waited for.
-  pg_ctlcluster --skip-systemctl-redirect "$(pg_version)" main restart
-  wait_for_pg
+  log "CREATE EXTENSION pg_stat_statements in database $PG_STATS_DB"
+  pg_query "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" "$PG_STATS_DB" >/dev/null
 }
 
 check_pg() {
@@ -70,7 +108,15 @@ check_pg() {
     log "check: PostgreSQL wal_level is $level, expected logical"
     return 1
   fi
-  log "check: PostgreSQL OK (wal_level=logical)"
+  if ! pg_preloads_stats; then
+    log "check: PostgreSQL does not preload pg_stat_statements (shared_preload_libraries)"
+    return 1
+  fi
+  if ! pg_query "SELECT count(*) FROM (SELECT 1 FROM pg_stat_statements LIMIT 1) s" "$PG_STATS_DB" >/dev/null 2>&1; then
+    log "check: pg_stat_statements cannot be read in database $PG_STATS_DB (extension not created?)"
+    return 1
+  fi
+  log "check: PostgreSQL OK (wal_level=logical, pg_stat_statements in database $PG_STATS_DB)"
 }
 
 # ---------------------------------------------------------------- MariaDB
@@ -79,11 +125,11 @@ maria_up() { mariadb-admin -h 127.0.0.1 -uroot --connect-timeout=2 ping >/dev/nu
 
 maria_variables() {
   mariadb -h 127.0.0.1 -uroot -N -B -e \
-    "SHOW VARIABLES WHERE Variable_name IN ('log_bin','binlog_format','binlog_row_image','server_id')" |
+    "SHOW VARIABLES WHERE Variable_name IN ('log_bin','binlog_format','binlog_row_image','server_id','performance_schema')" |
     sort | tr '\t' '=' | tr '\n' ' '
 }
 
-readonly MARIA_EXPECTED='binlog_format=ROW binlog_row_image=FULL log_bin=ON server_id=1 '
+readonly MARIA_EXPECTED='binlog_format=ROW binlog_row_image=FULL log_bin=ON performance_schema=ON server_id=1 '
 
 wait_for_maria() {
   local i
@@ -133,19 +179,20 @@ ensure_maria_includes_conf_dir() {
   printf '\n!includedir %s/\n' "$MARIADB_CNF_DIR" >>"$MARIADB_MAIN_CNF"
 }
 
-ensure_maria_binlog() {
+ensure_maria_settings() {
   local current
   current=$(maria_variables)
   if [[ "$current" == "$MARIA_EXPECTED" ]]; then
-    log "MariaDB binlog settings already in effect"
+    log "MariaDB binlog and performance_schema settings already in effect"
     return
   fi
   log "MariaDB settings are: $current- writing $MARIADB_CNF and restarting"
   install -d "$MARIADB_CNF_DIR"
   ensure_maria_includes_conf_dir
-  printf '%s\n' '# Written by scripts/prepare-services.sh: row-based binlog for change data capture.' \
+  printf '%s\n' '# Written by scripts/prepare-services.sh: row-based binlog for change data capture,' \
+    '# performance_schema for the statement digests that recovery reads.' \
     '[mysqld]' 'log_bin=mysql-bin' 'binlog_format=ROW' 'binlog_row_image=FULL' 'server_id=1' \
-    >"$MARIADB_CNF"
+    'performance_schema=ON' >"$MARIADB_CNF"
   stop_maria
   start_maria
 }
@@ -178,13 +225,14 @@ main() {
     "")
       [[ $EUID -eq 0 ]] || fail "run as root (it may restart the local databases)"
       ensure_pg_running
-      ensure_pg_wal_level
+      ensure_pg_settings
+      ensure_pg_stats_extension
       ensure_maria_running
-      ensure_maria_binlog
+      ensure_maria_settings
       check_all || fail "verification failed after preparing"
       ;;
     -h | --help)
-      sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+      sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
       ;;
     *)
       fail "unknown argument '$1'; accepted: --check, --help, or none"

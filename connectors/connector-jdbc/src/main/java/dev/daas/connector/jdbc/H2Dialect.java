@@ -12,6 +12,12 @@ final class H2Dialect implements JdbcDialect {
   private static final int CONNECTION_BROKEN = 90067;
   private static final int DATABASE_CALLED_AT_SHUTDOWN = 90121;
 
+  static final String NO_STATISTICS =
+      "H2 keeps no statement statistics that DaaS can read; recover this source from its catalog"
+          + " and the probe's observations of the application, or from a PostgreSQL"
+          + " (pg_stat_statements) or MySQL/MariaDB (performance_schema) database that runs the"
+          + " same workload";
+
   private final H2CatalogReader catalogReader = new H2CatalogReader();
 
   @Override
@@ -27,6 +33,14 @@ final class H2Dialect implements JdbcDialect {
   @Override
   public String singlePrecisionType(Attribute attribute) {
     return "real".equalsIgnoreCase(attribute.nativeType()) ? "real" : null;
+  }
+
+  /** H2 keeps no statistics of the application's statements that DaaS reads. */
+  @Override
+  public StatementStatsReader statementStats() {
+    return (connection, scope, limit) -> {
+      throw StatementStatsReader.unavailable(scope.source(), NO_STATISTICS);
+    };
   }
 
   @Override

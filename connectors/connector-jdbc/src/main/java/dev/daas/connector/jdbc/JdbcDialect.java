@@ -91,6 +91,9 @@ interface JdbcDialect {
     return ValueReader.read(resultSet, index, attribute.type());
   }
 
+  /** Reads the statement statistics the database keeps about itself, or says what to enable. */
+  StatementStatsReader statementStats();
+
   /** Whether the exception says the statement ran out of time (beyond the portable signs). */
   default boolean isTimeout(SQLException exception) {
     return false;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.daas.model.connector.CatalogIntrospector;
+import dev.daas.model.connector.DataInspector;
 import dev.daas.model.connector.QueryExecutor;
 import dev.daas.model.connector.SourceConfig;
 import dev.daas.model.connector.SourceConnection;
@@ -14,7 +15,7 @@ import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One source's pool with the catalog and query capabilities on top of it. */
+/** One source's pool with the catalog, query and inspection capabilities on top of it. */
 final class JdbcSourceConnection implements SourceConnection {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcSourceConnection.class);
   private static final int VALIDATION_SECONDS = 2;
@@ -24,6 +25,7 @@ final class JdbcSourceConnection implements SourceConnection {
   private final HikariDataSource dataSource;
   private final JdbcCatalogIntrospector catalog;
   private final JdbcQueryExecutor queries;
+  private final JdbcDataInspector inspector;
 
   JdbcSourceConnection(SourceConfig config, JdbcDialect dialect, HikariDataSource dataSource) {
     this(config, dialect, dataSource, StatementListener.NONE);
@@ -40,6 +42,7 @@ final class JdbcSourceConnection implements SourceConnection {
     this.catalog =
         new JdbcCatalogIntrospector(config.name(), config.schemas(), dataSource, dialect);
     this.queries = new JdbcQueryExecutor(config.name(), dataSource, dialect, listener);
+    this.inspector = new JdbcDataInspector(config, dataSource, dialect);
   }
 
   @Override
@@ -50,6 +53,12 @@ final class JdbcSourceConnection implements SourceConnection {
   @Override
   public QueryExecutor queries() {
     return queries;
+  }
+
+  /** Statement statistics and bounded data checks in the source's dialect. */
+  @Override
+  public DataInspector inspector() {
+    return inspector;
   }
 
   JdbcQueryExecutor executor() {

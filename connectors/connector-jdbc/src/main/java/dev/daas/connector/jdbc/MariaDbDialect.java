@@ -27,6 +27,7 @@ final class MariaDbDialect implements JdbcDialect {
 
   private final boolean mysql;
   private final MariaDbCatalogReader catalogReader = new MariaDbCatalogReader();
+  private final MariaDbStatementStats statementStats = new MariaDbStatementStats(this);
 
   MariaDbDialect(boolean mysql) {
     this.mysql = mysql;
@@ -103,6 +104,11 @@ final class MariaDbDialect implements JdbcDialect {
       return resultSet.wasNull() ? null : (Object) year;
     }
     return JdbcDialect.super.read(resultSet, index, attribute);
+  }
+
+  @Override
+  public StatementStatsReader statementStats() {
+    return statementStats;
   }
 
   @Override

@@ -22,6 +22,7 @@ final class PostgresDialect implements JdbcDialect {
   static final Duration SOCKET_GRACE = Duration.ofSeconds(10);
 
   private final PostgresCatalogReader catalogReader = new PostgresCatalogReader();
+  private final PostgresStatementStats statementStats = new PostgresStatementStats();
 
   @Override
   public SQLDialect sqlDialect() {
@@ -83,6 +84,11 @@ final class PostgresDialect implements JdbcDialect {
       return DSL.name(nativeType.substring(0, dot), nativeType.substring(dot + 1));
     }
     return schema == null ? DSL.name(nativeType) : DSL.name(schema, nativeType);
+  }
+
+  @Override
+  public StatementStatsReader statementStats() {
+    return statementStats;
   }
 
   @Override

@@ -42,13 +42,17 @@ final class SqlRenderer {
 
   SqlRenderer(JdbcDialect dialect) {
     this.dialect = requireNonNull(dialect, "dialect is null");
-    this.context =
-        DSL.using(
-            dialect.sqlDialect(),
-            new Settings()
-                .withRenderFormatted(false)
-                .withRenderQuotedNames(RenderQuotedNames.ALWAYS)
-                .withExecuteLogging(false));
+    this.context = context(dialect);
+  }
+
+  /** A jOOQ context for the dialect that renders one-line SQL with every identifier quoted. */
+  static DSLContext context(JdbcDialect dialect) {
+    return DSL.using(
+        dialect.sqlDialect(),
+        new Settings()
+            .withRenderFormatted(false)
+            .withRenderQuotedNames(RenderQuotedNames.ALWAYS)
+            .withExecuteLogging(false));
   }
 
   /**
