@@ -6,6 +6,7 @@ import java.time.Instant;
  * What an introspection produced.
  *
  * @param changed false when the recovered model equals the current version (no new version)
+ * @param recovery what evidence the recovery used and what it inferred beyond the catalog
  */
 public record IntrospectionResult(
     String source,
@@ -15,4 +16,5 @@ public record IntrospectionResult(
     int entities,
     int relationships,
     Instant createdAt,
-    long durationMillis) {}
+    long durationMillis,
+    dev.daas.server.recovery.RecoverySummary recovery) {}

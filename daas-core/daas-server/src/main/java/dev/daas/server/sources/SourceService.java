@@ -3,13 +3,15 @@ package dev.daas.server.sources;
 import dev.daas.model.DataModel;
 import dev.daas.model.catalog.Catalog;
 import dev.daas.model.connector.SourceConfig;
+import dev.daas.model.connector.SourceConnection;
 import dev.daas.model.connector.SourceStatus;
 import dev.daas.model.error.DaasException;
 import dev.daas.model.error.ErrorCode;
-import dev.daas.recovery.CatalogRecovery;
+import dev.daas.server.cdc.SourceRemoved;
 import dev.daas.server.config.DaasConfig;
 import dev.daas.server.model.IntrospectionResult;
 import dev.daas.server.model.ModelJson;
+import dev.daas.server.recovery.ModelRecovery;
 import dev.daas.server.secrets.Secrets;
 import dev.daas.server.store.MetadataStore;
 import dev.daas.server.store.ModelSnapshotRecord;
@@ -17,6 +19,7 @@ import dev.daas.server.store.SnapshotSummary;
 import dev.daas.server.store.SourceRecord;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
@@ -36,8 +39,9 @@ public class SourceService {
   @Inject Secrets secrets;
   @Inject SourceConnections connections;
   @Inject DaasConfig config;
+  @Inject ModelRecovery modelRecovery;
+  @Inject Event<SourceRemoved> removals;
 
-  private final CatalogRecovery recovery = new CatalogRecovery();
   private final Map<String, Object> introspectionLocks = new ConcurrentHashMap<>();
 
   /** Registers a source and introspects it at once when it is reachable. */
@@ -112,6 +116,8 @@ public class SourceService {
   }
 
   public void delete(String name) {
+    // Capture (dev.daas.server.cdc) stops and drops its slot while the settings are still readable.
+    removals.fire(new SourceRemoved(name));
     QuarkusTransaction.requiringNew().run(() -> store.delete(require(name)));
     introspectionLocks.remove(name);
     connections.close(name);
@@ -139,13 +145,16 @@ public class SourceService {
     SourceConfig sourceConfig = sourceConfig(name);
     long started = System.nanoTime();
     Catalog catalog;
+    SourceConnection connection;
     try {
-      catalog = connections.connection(sourceConfig).catalog().introspect();
+      connection = connections.connection(sourceConfig);
+      catalog = connection.catalog().introspect();
     } catch (DaasException e) {
       recordError(name, e.getMessage());
       throw e;
     }
-    DataModel model = recovery.recover(name, catalog);
+    ModelRecovery.Outcome outcome = modelRecovery.recover(name, catalog, connection);
+    DataModel model = outcome.model();
     String json = ModelJson.write(model);
     String hash = ModelJson.hash(json);
     long millis = (System.nanoTime() - started) / 1_000_000;
@@ -166,7 +175,8 @@ public class SourceService {
                     same.entityCount,
                     same.relationshipCount,
                     same.createdAt,
-                    millis);
+                    millis,
+                    outcome.summary());
               }
               ModelSnapshotRecord snapshot = new ModelSnapshotRecord();
               snapshot.sourceId = source.id;
@@ -189,7 +199,8 @@ public class SourceService {
                   snapshot.entityCount,
                   snapshot.relationshipCount,
                   snapshot.createdAt,
-                  millis);
+                  millis,
+                  outcome.summary());
             });
   }
 

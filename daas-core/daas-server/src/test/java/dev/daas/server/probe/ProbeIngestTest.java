@@ -451,4 +451,24 @@ public class ProbeIngestTest {
         .body("sendIntervalSeconds", equalTo(5));
     given().get("/admin/v1/sources/nowhere/probe").then().statusCode(404);
   }
+
+  @Test
+  void storesHibernateAndMyBatisMappingsOfTheOrmFixture() {
+    String token = sourceWithToken("probe-orm");
+    String batch =
+        fixture("batch-orm-mappings.json")
+            .replace("\"source\": \"shop\"", "\"source\": \"probe-orm\"")
+            .replace("5d2a9e4b-1c3f-4e6a-9b7d-2f8c0a1e3b5d", UUID.randomUUID().toString());
+    post(token, batch).then().statusCode(200).body("accepted", equalTo(true));
+    List<Map<String, Object>> mappings =
+        given()
+            .get("/admin/v1/sources/probe-orm/evidence/mappings")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("");
+    assertThat(mappings)
+        .extracting(m -> m.get("kind") + " " + m.get("class"))
+        .contains("mybatis com.acme.orm.CustomerMapper", "hibernate com.acme.orm.Account");
+  }
 }

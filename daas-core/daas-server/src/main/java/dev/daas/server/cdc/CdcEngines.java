@@ -1,0 +1,269 @@
+package dev.daas.server.cdc;
+
+import dev.daas.connector.debezium.CaptureAdmin;
+import dev.daas.connector.debezium.CaptureConfig;
+import dev.daas.connector.debezium.CaptureEngine;
+import dev.daas.connector.debezium.CaptureState;
+import dev.daas.connector.debezium.CaptureStatus;
+import dev.daas.connector.debezium.PreflightProblem;
+import dev.daas.model.connector.SourceConfig;
+import dev.daas.model.error.DaasException;
+import dev.daas.model.error.ErrorCode;
+import dev.daas.server.sources.SourceService;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs one capture engine per source with capture enabled: started with the server and restarted
+ * every {@code daas.cdc.restart-interval} when failed (e.g. the database was down at start),
+ * stopped and cleaned up when the source is removed. Each batch goes to the change log, then to the
+ * streams; the engine saves offsets only after that returned (at-least-once).
+ */
+@ApplicationScoped
+public class CdcEngines {
+  private static final Logger LOG = Logger.getLogger(CdcEngines.class);
+
+  @Inject SourceService sources;
+  @Inject CdcSettingsStore settingsStore;
+  @Inject MetadataOffsetStore offsets;
+  @Inject ChangeLog log;
+  @Inject ChangeHub hub;
+  @Inject EntityNames names;
+  @Inject CdcConfig config;
+
+  private final Map<String, CaptureEngine> engines = new ConcurrentHashMap<>();
+  private final Map<String, List<PreflightProblem>> problems = new ConcurrentHashMap<>();
+  private final Map<String, Object> locks = new ConcurrentHashMap<>();
+  private ScheduledExecutorService scheduler;
+
+  void onStart(@Observes StartupEvent event) {
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "daas-cdc-supervisor");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long restart = config.restartInterval().toMillis();
+    scheduler.scheduleWithFixedDelay(this::supervise, 0, restart, TimeUnit.MILLISECONDS);
+    long prune = config.pruneInterval().toMillis();
+    scheduler.scheduleWithFixedDelay(this::prune, prune, prune, TimeUnit.MILLISECONDS);
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+    }
+    engines.keySet().forEach(source -> stopEngine(source));
+  }
+
+  /** Starts or stops capture of a source as the integrator asked; see {@link CdcRequest}. */
+  public CdcStatus configure(String source, CdcSettings settings) {
+    long sourceId = settingsStore.requireSourceId(source);
+    synchronized (lock(source)) {
+      if (!settings.enabled()) {
+        stopEngine(source);
+        problems.remove(source);
+        settingsStore.save(sourceId, settings);
+        return status(source);
+      }
+      CaptureConfig capture = captureConfig(source, settings);
+      stopEngine(source);
+      List<PreflightProblem> found = startEngine(source, sourceId, capture);
+      if (!found.isEmpty()) {
+        settingsStore.save(
+            sourceId, new CdcSettings(false, settings.snapshotMode(), settings.tables()));
+        throw new DaasException(
+            ErrorCode.CONFLICT,
+            "Change data capture cannot start on source "
+                + source
+                + ": the database lacks what it needs. "
+                + String.join(" ", found.stream().map(PreflightProblem::message).toList()),
+            Map.of("source", source, "problems", views(found)));
+      }
+      settingsStore.save(sourceId, settings);
+    }
+    return status(source);
+  }
+
+  /** The settings and the engine's state; unknown-source when there is no such source. */
+  public CdcStatus status(String source) {
+    settingsStore.requireSourceId(source);
+    CdcSettings settings = settingsStore.settings(source).orElse(CdcSettings.disabled());
+    CaptureEngine engine = engines.get(source);
+    List<CdcStatus.Problem> found = views(problems.getOrDefault(source, List.of()));
+    String mode = settings.snapshotMode().debeziumName();
+    if (engine == null) {
+      return new CdcStatus(
+          source,
+          settings.enabled(),
+          mode,
+          settings.tables(),
+          List.of(),
+          found.isEmpty() ? (settings.enabled() ? "STARTING" : "DISABLED") : "FAILED",
+          false,
+          null,
+          null,
+          found,
+          0,
+          0,
+          hub.subscribers(source));
+    }
+    CaptureStatus s = engine.status();
+    return new CdcStatus(
+        source,
+        settings.enabled(),
+        mode,
+        settings.tables(),
+        engine.config().tables(),
+        s.state().name(),
+        engine.isStreaming(),
+        s.message(),
+        s.since(),
+        found,
+        s.eventsDelivered(),
+        s.lastSequence(),
+        hub.subscribers(source));
+  }
+
+  /** The capture configuration of a source with these settings; validation-failed if impossible. */
+  public CaptureConfig captureConfig(String source, CdcSettings settings) {
+    SourceConfig sourceConfig = sources.sourceConfig(source);
+    List<String> tables =
+        settings.tables().isEmpty() ? names.modelTables(source) : settings.tables();
+    try {
+      return CaptureConfig.fromJdbcUrl(
+              source, sourceConfig.url(), sourceConfig.user(), sourceConfig.password())
+          .tables(tables)
+          .snapshotMode(settings.snapshotMode())
+          .pollInterval(config.pollInterval())
+          .maxBatchSize(config.maxBatchSize())
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw new DaasException(
+          ErrorCode.VALIDATION_FAILED,
+          "Source " + source + " cannot be captured: " + e.getMessage(),
+          Map.of("source", source));
+    }
+  }
+
+  void onSourceRemoved(@Observes SourceRemoved event) {
+    String source = event.source();
+    try {
+      synchronized (lock(source)) {
+        CaptureEngine engine = engines.get(source);
+        stopEngine(source);
+        problems.remove(source);
+        hub.endAll(source, "the source was removed");
+        Optional<CdcSettings> settings = settingsStore.settings(source);
+        if (engine != null || settings.isPresent()) {
+          CaptureConfig capture =
+              engine != null ? engine.config() : captureConfig(source, settings.get());
+          CaptureAdmin.drop(capture, offsets);
+          LOG.infof("Source %s: capture stopped; its offsets (slot, publication) dropped", source);
+        }
+        names.forget(source);
+      }
+    } catch (SQLException | RuntimeException e) {
+      LOG.warnf(
+          "Source %s: could not drop what capture kept (replication slot, publication): %s."
+              + " Drop them by hand (docs/change-streams.md)",
+          source, e.getMessage());
+    } finally {
+      locks.remove(source);
+    }
+  }
+
+  private List<PreflightProblem> startEngine(String source, long sourceId, CaptureConfig capture) {
+    CaptureEngine engine =
+        new CaptureEngine(
+            capture,
+            offsets,
+            batch -> {
+              List<ChangeRecord> logged =
+                  log.append(
+                      sourceId, batch, (schema, table) -> names.entityOf(source, schema, table));
+              try {
+                hub.publish(source, logged);
+              } catch (RuntimeException e) {
+                // Logged already: streams resume from the log, capture must not fail for them.
+                LOG.warnf("Source %s: handing changes to streams failed: %s", source, e.toString());
+              }
+            });
+    List<PreflightProblem> found = engine.start();
+    problems.put(source, found);
+    if (found.isEmpty()) {
+      engines.put(source, engine);
+      LOG.infof("Source %s: capture started (%s)", source, capture);
+    } else {
+      problems.put(source, found);
+      LOG.warnf("Source %s: capture cannot start: %s", source, found);
+    }
+    return found;
+  }
+
+  private void stopEngine(String source) {
+    CaptureEngine engine = engines.remove(source);
+    if (engine != null) {
+      engine.stop();
+    }
+  }
+
+  /** Starts engines of enabled sources that have none or whose engine failed. */
+  void supervise() {
+    try {
+      for (Map.Entry<String, CdcSettings> entry : settingsStore.all().entrySet()) {
+        String source = entry.getKey();
+        if (!entry.getValue().enabled()) {
+          continue;
+        }
+        CaptureEngine engine = engines.get(source);
+        if (engine != null && engine.status().state() != CaptureState.FAILED) {
+          continue;
+        }
+        synchronized (lock(source)) {
+          if (engine != null) {
+            LOG.infof(
+                "Source %s: restarting failed capture (%s)", source, engine.status().message());
+          }
+          stopEngine(source);
+          long sourceId = settingsStore.requireSourceId(source);
+          startEngine(source, sourceId, captureConfig(source, entry.getValue()));
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warnf("Capture supervision failed, retrying later: %s", e.toString());
+    }
+  }
+
+  private void prune() {
+    try {
+      int deleted = log.prune(config.retention(), config.retentionRows());
+      if (deleted > 0) {
+        LOG.debugf("Pruned %d changes from the change log", deleted);
+      }
+    } catch (RuntimeException e) {
+      LOG.warnf("Pruning the change log failed, retrying later: %s", e.toString());
+    }
+  }
+
+  private Object lock(String source) {
+    return locks.computeIfAbsent(source, s -> new Object());
+  }
+
+  private static List<CdcStatus.Problem> views(List<PreflightProblem> found) {
+    return found.stream().map(p -> new CdcStatus.Problem(p.code(), p.message())).toList();
+  }
+}

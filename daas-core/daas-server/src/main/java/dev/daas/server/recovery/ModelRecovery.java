@@ -1,0 +1,227 @@
+package dev.daas.server.recovery;
+
+import dev.daas.model.DataModel;
+import dev.daas.model.EvidenceChannel;
+import dev.daas.model.Relationship;
+import dev.daas.model.catalog.Catalog;
+import dev.daas.model.catalog.Table;
+import dev.daas.model.connector.DataInspector;
+import dev.daas.model.connector.SourceConnection;
+import dev.daas.model.error.DaasException;
+import dev.daas.model.error.ErrorCode;
+import dev.daas.recovery.evidence.CheckResult;
+import dev.daas.recovery.evidence.DataCheck;
+import dev.daas.recovery.evidence.OrmMapping;
+import dev.daas.recovery.evidence.RecoveryInput;
+import dev.daas.recovery.evidence.RecoveryThresholds;
+import dev.daas.recovery.evidence.StatementEvidence;
+import dev.daas.recovery.infer.ModelInference;
+import dev.daas.recovery.infer.RecoveryResult;
+import dev.daas.server.store.MetadataStore;
+import dev.daas.server.store.OrmMappingRecord;
+import dev.daas.server.store.ProbeStore;
+import dev.daas.server.store.StatementEvidenceRecord;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Recovers a source's model from all its evidence: the catalog, what the probes saw (statements and
+ * ORM mappings), the database's own statement statistics, and bounded checks of the data
+ * (daas-recovery's {@link ModelInference}, run here because only the server may touch the source).
+ */
+@ApplicationScoped
+public class ModelRecovery {
+  private static final Logger LOG = Logger.getLogger(ModelRecovery.class);
+  private static final int CHECK_ROUNDS = 3;
+  private static final int MAX_CANDIDATES = 50;
+
+  @Inject RecoveryConfig config;
+  @Inject MetadataStore sources;
+  @Inject ProbeStore probes;
+
+  private final ModelInference inference = new ModelInference();
+
+  /** The recovered model and what went into it. */
+  public record Outcome(DataModel model, RecoverySummary summary) {}
+
+  public Outcome recover(String name, Catalog catalog, SourceConnection connection) {
+    List<StatementEvidence> statements = new ArrayList<>();
+    List<OrmMapping> mappings = new ArrayList<>();
+    readProbeEvidence(name, statements, mappings);
+    int fromProbes = statements.size();
+    DataInspector inspector = inspector(connection);
+    String unavailable = null;
+    try {
+      if (inspector == null) {
+        throw new DaasException(
+            ErrorCode.STATEMENT_STATS_UNAVAILABLE, "the connector cannot inspect the source");
+      }
+      for (DataInspector.StatementStatistic s :
+          inspector.statementStatistics(config.statementStatistics())) {
+        statements.add(
+            new StatementEvidence(s.text(), s.calls(), EvidenceChannel.STATEMENT_STATS, null));
+      }
+    } catch (DaasException e) {
+      unavailable = e.getMessage();
+    }
+    RecoveryThresholds thresholds =
+        new RecoveryThresholds(
+            config.relationshipThreshold(),
+            config.primaryKeyThreshold(),
+            config.orphanTolerance(),
+            config.maxChecks(),
+            RecoveryThresholds.defaults().maxEnumValues());
+    RecoveryInput input =
+        new RecoveryInput(name, catalog, statements, mappings, List.of(), thresholds);
+    DataChecks checks = new DataChecks(inspector, catalog);
+    List<CheckResult> results = new ArrayList<>();
+    for (int round = 0; round < CHECK_ROUNDS && inspector != null; round++) {
+      List<DataCheck> wanted = inference.plan(input, results);
+      if (wanted.isEmpty() || !checks.runAll(wanted, results)) {
+        break;
+      }
+    }
+    RecoveryResult result = inference.recover(input, results);
+    RecoverySummary summary =
+        new RecoverySummary(
+            fromProbes,
+            statements.size() - fromProbes,
+            unavailable,
+            mappings.size(),
+            result.statements().parsed(),
+            result.statements().unparsed(),
+            checks.run,
+            checks.skipped,
+            result.inferredKeys().size(),
+            (int) result.relationships().stream().filter(r -> r.emitted()).count(),
+            candidates(result.candidates()));
+    LOG.debugf("Source %s recovered: %s", name, summary);
+    return new Outcome(result.model(), summary);
+  }
+
+  private void readProbeEvidence(
+      String name, List<StatementEvidence> statements, List<OrmMapping> mappings) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                sources
+                    .source(name)
+                    .ifPresent(
+                        source -> {
+                          Map<String, Long> counts = new HashMap<>();
+                          Map<String, String> sites = new HashMap<>();
+                          for (StatementEvidenceRecord r : probes.evidence(source.id)) {
+                            counts.merge(r.template, r.executions, Long::sum);
+                            if (r.callSiteClass != null) {
+                              sites.putIfAbsent(
+                                  r.template, r.callSiteClass + "#" + r.callSiteMethod);
+                            }
+                          }
+                          counts.forEach(
+                              (template, count) ->
+                                  statements.add(
+                                      new StatementEvidence(
+                                          template,
+                                          count,
+                                          EvidenceChannel.PROBE,
+                                          sites.get(template))));
+                          statements.sort(Comparator.comparing(StatementEvidence::template));
+                          for (OrmMappingRecord m : probes.mappings(source.id)) {
+                            OrmMappingJson.read(m.mappingJson).ifPresent(mappings::add);
+                          }
+                        }));
+  }
+
+  private static DataInspector inspector(SourceConnection connection) {
+    try {
+      return connection.inspector();
+    } catch (DaasException | UnsupportedOperationException e) {
+      return null;
+    }
+  }
+
+  private static List<RecoverySummary.Candidate> candidates(List<Relationship> candidates) {
+    return candidates.stream()
+        .sorted(Comparator.comparingDouble(Relationship::confidence).reversed())
+        .limit(MAX_CANDIDATES)
+        .map(
+            r ->
+                new RecoverySummary.Candidate(
+                    r.fromEntity(),
+                    r.fromAttributes(),
+                    r.toEntity(),
+                    r.toAttributes(),
+                    r.confidence()))
+        .toList();
+  }
+
+  /** Runs data checks on the source within the count and time budget. */
+  private final class DataChecks {
+    private final DataInspector inspector;
+    private final Map<String, Table> tables = new HashMap<>();
+    private final long deadline = System.nanoTime() + config.checkBudget().toNanos();
+    int run;
+    int skipped;
+
+    DataChecks(DataInspector inspector, Catalog catalog) {
+      this.inspector = inspector;
+      for (Table t : catalog.tables()) {
+        tables.put(t.qualifiedName(), t);
+      }
+    }
+
+    /** Runs what the budget allows; false when it is spent. */
+    boolean runAll(List<DataCheck> wanted, List<CheckResult> results) {
+      for (DataCheck check : wanted) {
+        if (run >= config.maxChecks() || System.nanoTime() > deadline) {
+          skipped += wanted.size() - wanted.indexOf(check);
+          return false;
+        }
+        run++;
+        try {
+          results.add(answer(check));
+        } catch (DaasException e) {
+          LOG.debugf("data check %s failed: %s", check, e.getMessage());
+        }
+      }
+      return true;
+    }
+
+    private CheckResult answer(DataCheck check) {
+      DataInspector.CheckCounts counts;
+      if (check instanceof DataCheck.Uniqueness u) {
+        Table t = table(u.table());
+        counts = inspector.uniqueness(t.schema(), t.name(), u.columns(), config.sampleRows());
+      } else {
+        DataCheck.Inclusion i = (DataCheck.Inclusion) check;
+        Table t = table(i.table());
+        Table r = table(i.referencedTable());
+        counts =
+            inspector.inclusion(
+                t.schema(),
+                t.name(),
+                i.columns(),
+                r.schema(),
+                r.name(),
+                i.referencedColumns(),
+                config.sampleRows());
+      }
+      return new CheckResult(check, counts.examined(), counts.violations());
+    }
+
+    private Table table(String qualifiedName) {
+      Table t = tables.get(qualifiedName);
+      if (t == null) {
+        throw new DaasException(ErrorCode.INTERNAL, "no table " + qualifiedName + " in catalog");
+      }
+      return t;
+    }
+  }
+}

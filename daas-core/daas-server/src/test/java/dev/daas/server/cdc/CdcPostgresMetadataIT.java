@@ -1,0 +1,108 @@
+package dev.daas.server.cdc;
+
+import static dev.daas.server.cdc.TestingCdc.POSTGRES;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The change log, offsets and settings (migration V4) with the metadata store on PostgreSQL. */
+@QuarkusTest
+@TestProfile(CdcPostgresMetadataIT.OnPostgres.class)
+class CdcPostgresMetadataIT {
+  static final String DATABASE = "daas_it_cdc_metadata";
+  private static final String SCHEMA = "daas_cdc_srv_meta";
+
+  /** The metadata store in a fresh PostgreSQL database. */
+  public static class OnPostgres implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of(
+          "quarkus.datasource.db-kind", "postgresql",
+          "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE,
+          "quarkus.datasource.username", "postgres",
+          "quarkus.datasource.password", "");
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+      return List.of(new TestResourceEntry(FreshDatabase.class));
+    }
+  }
+
+  /** Drops and re-creates the store's database before the application starts. */
+  public static class FreshDatabase implements QuarkusTestResourceLifecycleManager {
+    @Override
+    public Map<String, String> start() {
+      try (Connection c =
+              DriverManager.getConnection(
+                  "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+          Statement s = c.createStatement()) {
+        s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        s.execute("CREATE DATABASE " + DATABASE);
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot prepare " + DATABASE, e);
+      }
+      return Map.of();
+    }
+
+    @Override
+    public void stop() {}
+  }
+
+  @BeforeAll
+  static void createTables() throws Exception {
+    TestingCdc.dropSlotsAndPublications("daas_cdcsrv_meta");
+    TestingCdc.execute(
+        POSTGRES,
+        "postgres",
+        "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE",
+        "CREATE SCHEMA " + SCHEMA,
+        "CREATE TABLE " + SCHEMA + ".items (id int PRIMARY KEY, name text, price numeric(8,2))");
+  }
+
+  @AfterAll
+  static void dropEverything() throws Exception {
+    TestingCdc.dropSlotsAndPublications("daas_cdcsrv_meta");
+    TestingCdc.execute(POSTGRES, "postgres", "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+  }
+
+  @Test
+  void changesAreLoggedAndResumedWithTheStoreOnPostgres() throws Exception {
+    TestingCdc.register("cdcsrv-meta", POSTGRES, "postgres", SCHEMA);
+    TestingCdc.enableAndAwaitStreaming("cdcsrv-meta", "{\"enabled\":true}");
+    String path = "/api/v1/cdcsrv-meta/" + TestingCdc.entityOf("cdcsrv-meta", "items") + "/changes";
+    List<TestingSse.Event> events;
+    try (TestingSse stream = TestingSse.open(path, null)) {
+      TestingCdc.execute(
+          POSTGRES,
+          "postgres",
+          "INSERT INTO " + SCHEMA + ".items VALUES (1, 'a', 1.10)",
+          "INSERT INTO " + SCHEMA + ".items VALUES (2, 'b', 2.20)");
+      events = stream.take(2, TestingCdc.WAIT);
+    }
+    try (TestingSse resumed = TestingSse.open(path, events.get(0).id())) {
+      TestingSse.Event again = resumed.take(1, TestingCdc.WAIT).get(0);
+      assertThat(again.id()).isEqualTo(events.get(1).id());
+      assertThat(again.data()).isEqualTo(events.get(1).data());
+    }
+    given().delete("/admin/v1/sources/cdcsrv-meta").then().statusCode(204);
+    assertThat(
+            TestingCdc.strings(
+                POSTGRES,
+                "SELECT slot_name FROM pg_replication_slots WHERE slot_name = 'daas_cdcsrv_meta'"))
+        .isEmpty();
+  }
+}
