@@ -1,12 +1,12 @@
 package dev.daas.probe;
 
 import java.lang.reflect.Method;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Tracks the entry point of the current thread: an HTTP request or the main program. */
 public final class EntryPoints {
   private static final ThreadLocal<EntryPoint> CURRENT = new ThreadLocal<EntryPoint>();
-  private static final ConcurrentHashMap<String, Method> METHODS = new ConcurrentHashMap<String, Method>();
+  /** The accessors of the request class seen last: a container has one, so no map, no key. */
+  private static volatile RequestAccessors accessors;
   private static volatile EntryPoint mainEntryPoint = EntryPoint.main(ProbeInfo.mainClass());
 
   private EntryPoints() {}
@@ -17,9 +17,14 @@ public final class EntryPoints {
       if (CURRENT.get() != null || request == null) {
         return false;
       }
-      String method = (String) call(request, "getMethod");
-      String servletPath = (String) call(request, "getServletPath");
-      String pathInfo = (String) call(request, "getPathInfo");
+      RequestAccessors a = accessors;
+      if (a == null || a.type != request.getClass()) {
+        a = new RequestAccessors(request.getClass());
+        accessors = a;
+      }
+      String method = (String) a.method.invoke(request);
+      String servletPath = (String) a.servletPath.invoke(request);
+      String pathInfo = (String) a.pathInfo.invoke(request);
       String route = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
       if (route.isEmpty()) {
         route = "/";
@@ -88,14 +93,19 @@ public final class EntryPoints {
     return digits || hexOrDash;
   }
 
-  private static Object call(Object target, String name) throws Exception {
-    String cacheKey = target.getClass().getName() + '#' + name;
-    Method method = METHODS.get(cacheKey);
-    if (method == null) {
-      method = findPublic(target.getClass(), name);
-      METHODS.put(cacheKey, method);
+  /** {@code getMethod}, {@code getServletPath} and {@code getPathInfo} of one request class. */
+  private static final class RequestAccessors {
+    final Class<?> type;
+    final Method method;
+    final Method servletPath;
+    final Method pathInfo;
+
+    RequestAccessors(Class<?> type) throws NoSuchMethodException {
+      this.type = type;
+      this.method = findPublic(type, "getMethod");
+      this.servletPath = findPublic(type, "getServletPath");
+      this.pathInfo = findPublic(type, "getPathInfo");
     }
-    return method.invoke(target);
   }
 
   /** Looks the method up on a public interface so containers' non-public classes work. */
