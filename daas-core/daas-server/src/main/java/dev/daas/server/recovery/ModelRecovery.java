@@ -27,8 +27,11 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -63,10 +66,15 @@ public class ModelRecovery {
         throw new DaasException(
             ErrorCode.STATEMENT_STATS_UNAVAILABLE, "the connector cannot inspect the source");
       }
+      Set<String> tableNames = tableNames(catalog);
       for (DataInspector.StatementStatistic s :
           inspector.statementStatistics(config.statementStatistics())) {
-        statements.add(
-            new StatementEvidence(s.text(), s.calls(), EvidenceChannel.STATEMENT_STATS, null));
+        // The statistics cover the whole database; only statements naming a table of this
+        // source are worth parsing.
+        if (mentionsAny(s.text(), tableNames)) {
+          statements.add(
+              new StatementEvidence(s.text(), s.calls(), EvidenceChannel.STATEMENT_STATS, null));
+        }
       }
     } catch (DaasException e) {
       unavailable = e.getMessage();
@@ -137,6 +145,38 @@ public class ModelRecovery {
                             OrmMappingJson.read(m.mappingJson).ifPresent(mappings::add);
                           }
                         }));
+  }
+
+  private static Set<String> tableNames(Catalog catalog) {
+    Set<String> names = new HashSet<>();
+    for (Table t : catalog.tables()) {
+      names.add(t.name().toLowerCase(Locale.ROOT));
+    }
+    return names;
+  }
+
+  /** Whether an identifier of the statement (quoted or not, any case) names one of the tables. */
+  static boolean mentionsAny(String sql, Set<String> tableNames) {
+    int n = sql.length();
+    int i = 0;
+    while (i < n) {
+      char c = sql.charAt(i);
+      if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
+        int start = i;
+        while (i < n
+            && (Character.isLetterOrDigit(sql.charAt(i))
+                || sql.charAt(i) == '_'
+                || sql.charAt(i) == '$')) {
+          i++;
+        }
+        if (tableNames.contains(sql.substring(start, i).toLowerCase(Locale.ROOT))) {
+          return true;
+        }
+      } else {
+        i++;
+      }
+    }
+    return false;
   }
 
   private static DataInspector inspector(SourceConnection connection) {
