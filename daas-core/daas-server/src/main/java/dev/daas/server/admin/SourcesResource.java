@@ -4,10 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.daas.model.error.DaasException;
 import dev.daas.model.error.ErrorCode;
+import dev.daas.recovery.curation.CurationRecord;
+import dev.daas.recovery.diff.ModelChange;
+import dev.daas.recovery.diff.ModelDiff;
 import dev.daas.server.model.IntrospectionResult;
+import dev.daas.server.model.ModelJson;
 import dev.daas.server.probe.EvidenceQueries;
 import dev.daas.server.probe.ProbeService;
 import dev.daas.server.probe.ProbeViews;
+import dev.daas.server.recovery.Curations;
 import dev.daas.server.sources.LiveSources;
 import dev.daas.server.sources.SourceRequest;
 import dev.daas.server.sources.SourceService;
@@ -19,6 +24,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -26,7 +32,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,6 +48,7 @@ public class SourcesResource {
   @Inject ObjectMapper json;
   @Inject ProbeService probes;
   @Inject EvidenceQueries evidence;
+  @Inject Curations curations;
 
   @POST
   public Response create(SourceRequest request) {
@@ -99,6 +108,77 @@ public class SourcesResource {
     } catch (java.io.IOException e) {
       throw new IllegalStateException("stored model of " + name + " is unreadable", e);
     }
+  }
+
+  /**
+   * What changed between two model versions, each change classified for API consumers as breaking
+   * or not (docs/model.md, "Model diff"). {@code to} defaults to the newest version and {@code
+   * from} to the one before it.
+   */
+  @GET
+  @Path("{name}/model/diff")
+  public Map<String, Object> diff(
+      @PathParam("name") String name,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to) {
+    ModelSnapshotRecord newer = sources.snapshot(name, parseVersion(to));
+    Optional<Integer> olderVersion = parseVersion(from);
+    ModelSnapshotRecord older =
+        sources.snapshot(
+            name,
+            olderVersion.isPresent() ? olderVersion : Optional.of(Math.max(1, newer.version - 1)));
+    List<ModelChange> changes =
+        ModelDiff.diff(ModelJson.read(older.modelJson), ModelJson.read(newer.modelJson));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("source", name);
+    body.put("from", older.version);
+    body.put("to", newer.version);
+    body.put("breaking", ModelDiff.breaking(changes));
+    body.put(
+        "changes",
+        changes.stream()
+            .map(
+                c -> {
+                  Map<String, Object> change = new LinkedHashMap<>();
+                  change.put("kind", c.kind().name().toLowerCase(Locale.ROOT));
+                  change.put("impact", c.impact().name().toLowerCase(Locale.ROOT));
+                  change.put("entity", c.entity());
+                  change.put("member", c.member());
+                  change.put("before", c.before());
+                  change.put("after", c.after());
+                  return change;
+                })
+            .toList());
+    return body;
+  }
+
+  /** The request of {@code PUT /admin/v1/sources/{name}/curation}. */
+  public record CurationRequest(List<CurationRecord> entries) {}
+
+  /** The source's curation entries, in their order (docs/api-guide.md, "Curation"). */
+  @GET
+  @Path("{name}/curation")
+  public Map<String, Object> curation(@PathParam("name") String name) {
+    return Map.of("source", name, "entries", curations.entries(name));
+  }
+
+  /**
+   * Replaces the source's curation and recovers its model again with it: a new model version when
+   * the served model changes. Answers the entries and the introspection result, whose {@code
+   * recovery.curationIssues} lists entries that did not apply and why.
+   */
+  @PUT
+  @Path("{name}/curation")
+  public Map<String, Object> replaceCuration(
+      @PathParam("name") String name, CurationRequest request) {
+    curations.replace(name, request == null ? null : request.entries());
+    IntrospectionResult result = sources.introspect(name);
+    live.invalidate(name);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("source", name);
+    body.put("entries", curations.entries(name));
+    body.put("introspection", result);
+    return body;
   }
 
   @GET

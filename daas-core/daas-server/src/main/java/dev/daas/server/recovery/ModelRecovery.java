@@ -9,6 +9,9 @@ import dev.daas.model.connector.DataInspector;
 import dev.daas.model.connector.SourceConnection;
 import dev.daas.model.error.DaasException;
 import dev.daas.model.error.ErrorCode;
+import dev.daas.recovery.curation.CuratedModel;
+import dev.daas.recovery.curation.CurationRecord;
+import dev.daas.recovery.curation.Curator;
 import dev.daas.recovery.evidence.CheckResult;
 import dev.daas.recovery.evidence.DataCheck;
 import dev.daas.recovery.evidence.OrmMapping;
@@ -48,6 +51,7 @@ public class ModelRecovery {
   @Inject RecoveryConfig config;
   @Inject MetadataStore sources;
   @Inject ProbeStore probes;
+  @Inject Curations curations;
 
   private final ModelInference inference = new ModelInference();
 
@@ -97,6 +101,9 @@ public class ModelRecovery {
       }
     }
     RecoveryResult result = inference.recover(input, results);
+    List<CurationRecord> records = curations.entries(name);
+    CuratedModel curated =
+        Curator.apply(result, records.stream().map(CurationRecord::toEntry).toList());
     RecoverySummary summary =
         new RecoverySummary(
             fromProbes,
@@ -109,9 +116,20 @@ public class ModelRecovery {
             checks.skipped,
             result.inferredKeys().size(),
             (int) result.relationships().stream().filter(r -> r.emitted()).count(),
-            candidates(result.candidates()));
+            candidates(curated.candidates()),
+            records.size(),
+            curated.unapplied().stream()
+                .map(
+                    u ->
+                        new RecoverySummary.CurationIssue(
+                            u.index(),
+                            u.entry().type(),
+                            u.outcome().name().toLowerCase(Locale.ROOT),
+                            u.reason()))
+                .toList(),
+            curated.pii().stream().map(p -> p.entity() + "." + p.attribute()).toList());
     LOG.debugf("Source %s recovered: %s", name, summary);
-    return new Outcome(result.model(), summary);
+    return new Outcome(curated.model(), summary);
   }
 
   private void readProbeEvidence(

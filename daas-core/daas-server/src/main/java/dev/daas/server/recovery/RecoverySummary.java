@@ -15,7 +15,10 @@ import java.util.List;
  * @param checksSkipped checks left out because the budget (count or time) was spent
  * @param inferredKeys primary keys inferred for tables that declare none
  * @param inferredRelationships relationships inferred above the threshold (in the model)
- * @param candidates relationships below the threshold, strongest first, for curation
+ * @param candidates relationships below the threshold and not confirmed, strongest first
+ * @param curationEntries curation entries applied to the recovered model
+ * @param curationIssues entries that did not apply (stale, conflicting, superseded) and why
+ * @param pii attributes curation marked as personal data ({@code entity.attribute})
  */
 public record RecoverySummary(
     int probeStatements,
@@ -28,7 +31,13 @@ public record RecoverySummary(
     int checksSkipped,
     int inferredKeys,
     int inferredRelationships,
-    List<Candidate> candidates) {
+    List<Candidate> candidates,
+    int curationEntries,
+    List<CurationIssue> curationIssues,
+    List<String> pii) {
+
+  /** A curation entry (by its index in the list) that did not apply, and why. */
+  public record CurationIssue(int index, String type, String outcome, String reason) {}
 
   /** An inferred relationship that did not reach the threshold. */
   public record Candidate(

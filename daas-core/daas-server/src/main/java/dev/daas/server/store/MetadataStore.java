@@ -79,6 +79,10 @@ public class MetadataStore {
     return Optional.ofNullable(version);
   }
 
+  public Optional<CurationSetRecord> curation(long sourceId) {
+    return Optional.ofNullable(em.find(CurationSetRecord.class, sourceId));
+  }
+
   public Optional<SecretsKeyCheckRecord> keyCheck() {
     return Optional.ofNullable(
         em.find(SecretsKeyCheckRecord.class, SecretsKeyCheckRecord.SINGLETON_ID));
