@@ -11,6 +11,9 @@ function setup(thread)
   thread:set("id", counter)
 end
 
+-- The server requires a key (run.sh exports DAAS_BENCH_KEY and starts the server with it).
+wrk.headers["Authorization"] = "Bearer " .. (os.getenv("DAAS_BENCH_KEY") or "")
+
 function init(args)
   math.randomseed(2000 + (id or 0))
 end

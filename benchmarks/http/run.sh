@@ -21,6 +21,9 @@ REPEATS=${REPEATS:-3}
 MODES=${MODES:-all-cores one-core}
 SERVER_JAR=${SERVER_JAR:-$ROOT/daas-core/daas-server/target/quarkus-app/quarkus-run.jar}
 BASE="http://127.0.0.1:$PORT"
+# The server starts with this fixed admin key (daas.security.admin-key); every call sends it.
+export DAAS_BENCH_KEY=${DAAS_BENCH_KEY:-daas_benchmark_admin_key_0123456789}
+AUTH=(-H "Authorization: Bearer $DAAS_BENCH_KEY")
 SCENARIOS=(get-by-key list-embed)
 START_TIMEOUT=120
 PG=(psql -h 127.0.0.1 -U postgres -d test -v ON_ERROR_STOP=1 -qAt)
@@ -103,7 +106,8 @@ start_server() {
   # JAVA_OPTS holds several options and is split on purpose.
   # shellcheck disable=SC2086
   "${pin[@]}" java ${JAVA_OPTS:-} -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
-    -Ddaas.data-dir="$data_dir" -Ddaas.demo.enabled=false -jar "$SERVER_JAR" >"$log_file" 2>&1 &
+    -Ddaas.data-dir="$data_dir" -Ddaas.demo.enabled=false \
+    -Ddaas.security.admin-key="$DAAS_BENCH_KEY" -jar "$SERVER_JAR" >"$log_file" 2>&1 &
   SERVER_PID=$!
   local i
   for ((i = 0; i < START_TIMEOUT * 2; i++)); do
@@ -111,7 +115,7 @@ start_server() {
       tail -30 "$log_file" >&2
       die "server exited during start-up"
     fi
-    if [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE/admin/v1/sources") == 200 ]]; then
+    if [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "${AUTH[@]}" "$BASE/admin/v1/sources") == 200 ]]; then
       log "server answers after $((i / 2)) s"
       return
     fi
@@ -123,7 +127,7 @@ start_server() {
 
 register_source() {
   local status
-  status=$(curl -s -o "$WORK/register.json" -w '%{http_code}' --max-time 60 \
+  status=$(curl -s -o "$WORK/register.json" -w '%{http_code}' --max-time 60 "${AUTH[@]}" \
     -H 'Content-Type: application/json' -X POST "$BASE/admin/v1/sources" \
     -d '{"name":"bench","url":"jdbc:postgresql://127.0.0.1:5432/test","user":"postgres","password":"postgres","schemas":["bench"]}')
   case "$status" in
@@ -141,7 +145,7 @@ smoke_test() {
   local url status
   for url in "/api/v1/bench/ord/12345" \
     "/api/v1/bench/ord?filter=status%20%3D%20%27A%27%20AND%20id%20%3E%3D%20100&limit=50&embed=${EMBED:-cust}"; do
-    status=$(curl -s -o "$WORK/smoke.json" -w '%{http_code}' --max-time 30 "$BASE$url")
+    status=$(curl -s -o "$WORK/smoke.json" -w '%{http_code}' --max-time 30 "${AUTH[@]}" "$BASE$url")
     if [[ "$status" != 200 ]]; then
       head -c 2000 "$WORK/smoke.json" >&2
       echo >&2

@@ -26,9 +26,28 @@ public final class DataApi {
                   .numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
 
   private final String baseUri;
+  private final String authorization;
 
+  /** A client that sends the test servers' bootstrap admin key. */
   public DataApi(String baseUri) {
+    this(baseUri, "Bearer " + ServerProcess.ADMIN_KEY);
+  }
+
+  /** A client that sends this {@code Authorization} header value, or none when it is null. */
+  public DataApi(String baseUri, String authorization) {
     this.baseUri = requireNonNull(baseUri, "baseUri is null");
+    this.authorization = authorization;
+  }
+
+  /** The same server with other credentials (null: none). */
+  public DataApi as(String authorization) {
+    return new DataApi(baseUri, authorization);
+  }
+
+  private io.restassured.specification.RequestSpecification request() {
+    io.restassured.specification.RequestSpecification request =
+        given().config(CONFIG).baseUri(baseUri);
+    return authorization == null ? request : request.header("Authorization", authorization);
   }
 
   /** GET of a path whose query string is built from name/value pairs. */
@@ -38,9 +57,7 @@ public final class DataApi {
 
   /** GET of a path and query sent as written: the caller encodes. */
   public Response getRaw(String pathAndQuery) {
-    return given()
-        .config(CONFIG)
-        .baseUri(baseUri)
+    return request()
         .urlEncodingEnabled(false)
         .redirects()
         .follow(false)
@@ -50,14 +67,15 @@ public final class DataApi {
   }
 
   public Response postJson(String path, String body) {
-    return given()
-        .config(CONFIG)
-        .baseUri(baseUri)
-        .contentType("application/json")
-        .body(body)
-        .when()
-        .post(path)
-        .andReturn();
+    return request().contentType("application/json").body(body).when().post(path).andReturn();
+  }
+
+  public Response putJson(String path, String body) {
+    return request().contentType("application/json").body(body).when().put(path).andReturn();
+  }
+
+  public Response delete(String path) {
+    return request().when().delete(path).andReturn();
   }
 
   /** Registers a source and asserts it was created. */

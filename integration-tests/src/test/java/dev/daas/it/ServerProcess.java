@@ -27,6 +27,9 @@ public final class ServerProcess implements AutoCloseable {
   static final Duration EXIT_TIMEOUT = Duration.ofSeconds(60);
   private static final String HOST = "127.0.0.1";
 
+  /** The bootstrap admin key every test server gets ({@code daas.security.admin-key}). */
+  public static final String ADMIN_KEY = "it-admin-key-0123456789abcdef";
+
   private final Path dataDir;
   private final Map<String, String> options;
   private final Path log;
@@ -70,6 +73,7 @@ public final class ServerProcess implements AutoCloseable {
     all.put("quarkus.http.host", HOST);
     all.put("daas.data-dir", dataDir.toString());
     all.put("daas.demo.enabled", "false");
+    all.put("daas.security.admin-key", ADMIN_KEY);
     all.putAll(options);
     all.putAll(extraOptions);
     List<String> command = new ArrayList<>();

@@ -35,6 +35,8 @@ public enum ErrorCode {
   SOURCE_ERROR(502),
   /** The source keeps no statement statistics (or the connector cannot read them). */
   STATEMENT_STATS_UNAVAILABLE(409),
+  /** The caller's key or role made too many requests; the answer carries {@code Retry-After}. */
+  RATE_LIMITED(429),
   INTERNAL(500);
 
   private final int status;

@@ -4,6 +4,7 @@ import dev.daas.gateway.parse.DataRequest;
 import dev.daas.gateway.parse.RequestParser;
 import dev.daas.gateway.plan.PlanLimits;
 import dev.daas.gateway.plan.Planner;
+import dev.daas.gateway.policy.Authorization;
 import dev.daas.gateway.respond.Page;
 import dev.daas.gateway.respond.Responder;
 import dev.daas.model.error.DaasException;
@@ -12,6 +13,8 @@ import dev.daas.model.query.QueryPlan;
 import dev.daas.model.query.QueryResult;
 import dev.daas.server.config.DaasConfig;
 import dev.daas.server.ops.SourceMetrics;
+import dev.daas.server.security.Authorizations;
+import dev.daas.server.security.RequestCaller;
 import dev.daas.server.sources.LiveSources;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,13 +25,16 @@ import java.util.Map;
 
 /**
  * The request pipeline behind every data front end: parse, plan against the source's current model,
- * execute through the source's connector (the only stage that touches a database), respond.
+ * execute through the source's connector (the only stage that touches a database), respond. The
+ * caller's {@link Authorization} is applied in the plan and respond stages.
  */
 @ApplicationScoped
 public class DataPipeline {
   @Inject LiveSources sources;
   @Inject SourceMetrics metrics;
   @Inject DaasConfig config;
+  @Inject RequestCaller caller;
+  @Inject Authorizations authorizations;
 
   private final RequestParser parser = new RequestParser();
   private final Planner planner = new Planner();
@@ -72,12 +78,18 @@ public class DataPipeline {
     }
     try {
       DataRequest request = parser.parse(entity, rawKey, parameters);
-      QueryPlan plan = planner.plan(live.model().model(), request, limits);
+      Authorization authorization = authorizations.of(caller.require(), live.model().model());
+      QueryPlan plan = planner.plan(live.model().model(), request, limits, authorization);
       QueryResult result = live.connection().queries().execute(plan);
-      Object body =
-          request.byKey()
-              ? responder.single(request, plan, result)
-              : pageBody(responder.page(request, plan, result));
+      Object body;
+      if (request.byKey()) {
+        body = responder.single(request, plan, result, authorization);
+        caller.rows(1);
+      } else {
+        Page page = responder.page(request, plan, result, authorization);
+        caller.rows(page.data().size());
+        body = pageBody(page);
+      }
       metrics.request(source, 200, null, System.nanoTime() - started);
       return new Answer(body, live.model().version());
     } catch (DaasException e) {

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,6 +37,7 @@ public final class ChangeSubscriber {
   private final Executor executor;
   private final int bound;
   private final Runnable onClose;
+  private final UnaryOperator<ChangeRecord> view;
   private final Queue<ChangeRecord> buffer = new ConcurrentLinkedQueue<>();
   private final AtomicInteger buffered = new AtomicInteger();
   private final AtomicBoolean pumping = new AtomicBoolean();
@@ -56,6 +58,24 @@ public final class ChangeSubscriber {
       Executor executor,
       int bound,
       Runnable onClose) {
+    this(source, entity, after, sink, replay, executor, bound, onClose, UnaryOperator.identity());
+  }
+
+  /**
+   * @param view the change as this subscriber may see it (its access policy applied), or null when
+   *     it may not see the change at all
+   */
+  public ChangeSubscriber(
+      String source,
+      String entity,
+      Long after,
+      EventSink sink,
+      Replay replay,
+      Executor executor,
+      int bound,
+      Runnable onClose,
+      UnaryOperator<ChangeRecord> view) {
+    this.view = requireNonNull(view, "view is null");
     this.source = requireNonNull(source, "source is null");
     this.entity = requireNonNull(entity, "entity is null");
     this.sink = requireNonNull(sink, "sink is null");
@@ -177,7 +197,10 @@ public final class ChangeSubscriber {
           return;
         }
         for (ChangeRecord record : next()) {
-          last = sink.send("change", Long.toString(record.sequence()), record.data());
+          ChangeRecord shown = view.apply(record);
+          if (shown != null) {
+            last = sink.send("change", Long.toString(shown.sequence()), shown.data());
+          }
           lastSent = record.sequence();
         }
       }

@@ -1,7 +1,12 @@
 package dev.daas.server.cdc;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.daas.gateway.policy.Authorization;
+import dev.daas.gateway.policy.Operation;
 import dev.daas.model.error.DaasException;
 import dev.daas.model.error.ErrorCode;
+import dev.daas.server.security.Authorizations;
+import dev.daas.server.security.RequestCaller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,7 +25,9 @@ import java.util.concurrent.CompletionStage;
 /**
  * Change streams as server-sent events: {@code GET /api/v1/{source}/{entity}/changes}. Each event
  * has the change's sequence as id, so a client that reconnects with {@code Last-Event-ID} (or
- * {@code ?after=}) gets the changes after it from the change log, then live ones.
+ * {@code ?after=}) gets the changes after it from the change log, then live ones. The caller needs
+ * the {@code subscribe} operation on the entity; each change is shaped by its policy ({@link
+ * ChangeView}).
  */
 @Path("/api/v1/{source}/{entity}/changes")
 public class ChangesResource {
@@ -29,6 +36,9 @@ public class ChangesResource {
   @Inject ChangeLog log;
   @Inject ChangeHub hub;
   @Inject CdcConfig config;
+  @Inject RequestCaller caller;
+  @Inject Authorizations authorizations;
+  @Inject ObjectMapper json;
 
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -41,6 +51,9 @@ public class ChangesResource {
       @Context Sse sse) {
     long sourceId = settingsStore.requireSourceId(source);
     names.requireEntity(source, entity);
+    Authorization authorization =
+        authorizations.of(caller.require(), names.model(source).orElseThrow());
+    authorization.require(entity, Operation.SUBSCRIBE);
     Long resumeAfter = resumePoint(lastEventId != null ? lastEventId : after);
     ChangeSubscriber[] self = new ChangeSubscriber[1];
     ChangeSubscriber subscriber =
@@ -52,7 +65,8 @@ public class ChangesResource {
             (sequence, limit) -> log.after(sourceId, entity, sequence, limit),
             hub.writers(),
             config.subscriberBuffer(),
-            () -> hub.unsubscribe(self[0]));
+            () -> hub.unsubscribe(self[0]),
+            new ChangeView(authorization, json));
     self[0] = subscriber;
     hub.subscribe(subscriber);
     subscriber.start();

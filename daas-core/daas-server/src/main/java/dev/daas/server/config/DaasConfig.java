@@ -20,14 +20,6 @@ public interface DaasConfig {
 
   Demo demo();
 
-  Admin admin();
-
-  interface Admin {
-    /** Whether the admin API answers callers on other hosts (default: loopback only). */
-    @WithDefault("false")
-    boolean allowRemote();
-  }
-
   interface Secrets {
     /**
      * Base64 of a 32-byte AES key that encrypts source credentials. When absent, a key is generated

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import dev.daas.server.TestingAuth;
 import dev.daas.server.TestingSources;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +27,11 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class SourcesAdminTest {
+  @BeforeEach
+  void sendAdminKey() {
+    TestingAuth.asAdmin();
+  }
+
   private static final String PASSWORD = "Pa55-never-shown";
 
   @Inject AgroalDataSource metadata;

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.daas.server.TestingAuth;
 import dev.daas.server.TestingSources;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -24,6 +25,10 @@ import org.junit.jupiter.api.Test;
 /** The REST data API end to end over HTTP, on an embedded H2 legacy database. */
 @QuarkusTest
 class DataApiTest {
+  @BeforeEach
+  void sendAdminKey() {
+    TestingAuth.asAdmin();
+  }
 
   /** Quarkus starts before each test instance, not before static set-up: register idempotently. */
   @BeforeEach

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.daas.server.TestingAuth;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,11 +20,17 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Bursts and steady writes reach a stream complete and in order; logs the figures. */
 @QuarkusTest
 class CdcBurstIT {
+  @BeforeEach
+  void sendAdminKey() {
+    TestingAuth.asAdmin();
+  }
+
   private static final Logger LOG = Logger.getLogger(CdcBurstIT.class);
   private static final String SCHEMA = "daas_cdc_srv_burst";
   private static final int ROWS = 10_000;
@@ -31,6 +38,7 @@ class CdcBurstIT {
 
   @BeforeAll
   static void createTables() throws Exception {
+    TestingAuth.asAdmin();
     TestingCdc.dropSlotsAndPublications("daas_cdcsrv_burst");
     TestingCdc.execute(
         POSTGRES,

@@ -5,23 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.daas.server.TestingAuth;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Change streams from the local MariaDB (ROW binlog: scripts/prepare-services.sh). */
 @QuarkusTest
 class CdcMariaDbIT {
+  @BeforeEach
+  void sendAdminKey() {
+    TestingAuth.asAdmin();
+  }
+
   private static final String DB = "daas_cdc_srv_maria";
   private static final String SERVER = "jdbc:mariadb://127.0.0.1:3306/";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @BeforeAll
   static void createTables() throws Exception {
+    TestingAuth.asAdmin();
     TestingCdc.execute(
         SERVER,
         "root",

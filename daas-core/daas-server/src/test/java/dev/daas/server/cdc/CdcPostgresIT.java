@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.daas.server.TestingAuth;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
@@ -15,11 +16,17 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Change streams from the local PostgreSQL (wal_level=logical: scripts/prepare-services.sh). */
 @QuarkusTest
 class CdcPostgresIT {
+  @BeforeEach
+  void sendAdminKey() {
+    TestingAuth.asAdmin();
+  }
+
   private static final String SCHEMA = "daas_cdc_srv";
   private static final String SLOT_PREFIX = "daas_cdcsrv_";
   private static final String NO_REPLICATION_ROLE = "daas_cdc_srv_norepl";
@@ -27,6 +34,7 @@ class CdcPostgresIT {
 
   @BeforeAll
   static void createTables() throws Exception {
+    TestingAuth.asAdmin();
     TestingCdc.dropSlotsAndPublications(SLOT_PREFIX);
     TestingCdc.execute(
         POSTGRES,

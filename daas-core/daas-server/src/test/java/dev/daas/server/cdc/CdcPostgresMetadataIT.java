@@ -4,6 +4,7 @@ import static dev.daas.server.cdc.TestingCdc.POSTGRES;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daas.server.TestingAuth;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -16,12 +17,18 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The change log, offsets and settings (migration V4) with the metadata store on PostgreSQL. */
 @QuarkusTest
 @TestProfile(CdcPostgresMetadataIT.OnPostgres.class)
 class CdcPostgresMetadataIT {
+  @BeforeEach
+  void sendAdminKey() {
+    TestingAuth.asAdmin();
+  }
+
   static final String DATABASE = "daas_it_cdc_metadata";
   private static final String SCHEMA = "daas_cdc_srv_meta";
 
@@ -64,6 +71,7 @@ class CdcPostgresMetadataIT {
 
   @BeforeAll
   static void createTables() throws Exception {
+    TestingAuth.asAdmin();
     TestingCdc.dropSlotsAndPublications("daas_cdcsrv_meta");
     TestingCdc.execute(
         POSTGRES,

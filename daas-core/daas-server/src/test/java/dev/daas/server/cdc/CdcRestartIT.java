@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.daas.connector.debezium.SnapshotMode;
+import dev.daas.server.TestingAuth;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -18,11 +19,17 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Capture that stops and starts again resumes from the offsets in the metadata store. */
 @QuarkusTest
 class CdcRestartIT {
+  @BeforeEach
+  void sendAdminKey() {
+    TestingAuth.asAdmin();
+  }
+
   private static final String SCHEMA = "daas_cdc_srv_restart";
   private static final String SLOT_PREFIX = "daas_cdcsrv_r";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,6 +40,7 @@ class CdcRestartIT {
 
   @BeforeAll
   static void createTables() throws Exception {
+    TestingAuth.asAdmin();
     TestingCdc.dropSlotsAndPublications(SLOT_PREFIX);
     TestingCdc.execute(
         POSTGRES,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daas.connector.debezium.ChangeEvent;
 import dev.daas.connector.debezium.ChangeOperation;
+import dev.daas.server.TestingAuth;
 import dev.daas.server.TestingSources;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -16,11 +17,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The change log and the offset store on the (H2) metadata store. */
 @QuarkusTest
 class CdcStoreTest {
+  @BeforeEach
+  void sendAdminKey() {
+    TestingAuth.asAdmin();
+  }
+
   @Inject ChangeLog log;
   @Inject MetadataOffsetStore offsets;
   @Inject CdcSettingsStore settingsStore;

@@ -33,9 +33,15 @@ final class TestingSse implements AutoCloseable {
 
   /** Opens {@code path} on the test server; {@code lastEventId} may be null. */
   static TestingSse open(String path, String lastEventId) throws Exception {
+    return open(path, lastEventId, dev.daas.server.TestingAuth.ADMIN);
+  }
+
+  /** As {@link #open(String, String)} with this {@code Authorization} header value. */
+  static TestingSse open(String path, String lastEventId, String authorization) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
             .header("Accept", "text/event-stream")
+            .header("Authorization", authorization)
             .timeout(Duration.ofSeconds(10));
     if (lastEventId != null) {
       request.header("Last-Event-ID", lastEventId);

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
+import dev.daas.server.TestingAuth;
 import dev.daas.server.TestingSources;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,10 +25,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 public class ProbeIngestTest {
+  @BeforeEach
+  void sendAdminKey() {
+    TestingAuth.asAdmin();
+  }
+
   public static final Path FIXTURES = Path.of("..", "..", "docs", "probe-protocol");
   static final String LEGACY_PROBE = "6f1c0c1e-4d7e-4a38-9a55-0f4a1f1d2b70";
 

@@ -5,17 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import dev.daas.server.TestingAuth;
 import dev.daas.server.TestingSources;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Curation through the admin API, applied at every recovery, and the diff between versions. */
 @QuarkusTest
 class CurationTest {
+  @BeforeEach
+  void sendAdminKey() {
+    TestingAuth.asAdmin();
+  }
+
   private static final String CONFIRM =
       "{\"type\":\"confirm-relationship\","
           + "\"from\":{\"schema\":\"PUBLIC\",\"table\":\"BEST\",\"columns\":[\"KND_NR\"]},"

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.daas.server.TestingAuth;
 import dev.daas.server.TestingSources;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,12 +17,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The metadata store on the local PostgreSQL: the same migrations and behaviour as on H2. */
 @QuarkusTest
 @TestProfile(PostgresMetadataStoreIT.OnPostgres.class)
 class PostgresMetadataStoreIT {
+  @BeforeEach
+  void sendAdminKey() {
+    TestingAuth.asAdmin();
+  }
+
   static final String DATABASE = "daas_it_metadata";
   static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
 

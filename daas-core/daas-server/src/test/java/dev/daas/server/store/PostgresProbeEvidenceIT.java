@@ -3,16 +3,22 @@ package dev.daas.server.store;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.daas.server.TestingAuth;
 import dev.daas.server.probe.ProbeIngestTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Probe evidence (migration V2) on the local PostgreSQL: ingest, read back, remove. */
 @QuarkusTest
 @TestProfile(PostgresMetadataStoreIT.OnPostgres.class)
 class PostgresProbeEvidenceIT {
+  @BeforeEach
+  void sendAdminKey() {
+    TestingAuth.asAdmin();
+  }
 
   @Test
   void aggregatesProbeBatchesInPostgresAndDropsThemWithTheSource() {
