@@ -3,21 +3,66 @@ package dev.daas.server.security;
 import dev.daas.gateway.policy.Authorization;
 import dev.daas.gateway.policy.Caller;
 import dev.daas.gateway.policy.Policies;
+import dev.daas.gateway.policy.RolePolicy;
 import dev.daas.model.DataModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * The caller's {@link Authorization} on a source: role admin is unrestricted, others get policies.
+ * Working out the effective access parses the policies' row filters, so it is kept per (policies,
+ * model, caller): the same key calls request after request, and a policy change or a new model
+ * version brings new instances and so a new entry.
  */
 @ApplicationScoped
 public class Authorizations {
+  private static final int MAX_CACHED = 1024;
+
   @Inject PolicyStore policies;
+
+  private final Map<Key, Authorization> cache =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Key, Authorization> eldest) {
+              return size() > MAX_CACHED;
+            }
+          });
 
   public Authorization of(Caller caller, DataModel model) {
     if (caller.roles().contains(Authenticator.ADMIN)) {
       return Authorization.unrestricted(model);
     }
-    return Policies.effective(policies.policies(model.source()), caller, model);
+    List<RolePolicy> current = policies.policies(model.source());
+    Key key = new Key(current, model, caller);
+    Authorization cached = cache.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    Authorization computed = Policies.effective(current, caller, model);
+    cache.put(key, computed);
+    return computed;
+  }
+
+  /** Policies and model by identity (they are replaced, never changed), the caller by value. */
+  private record Key(List<RolePolicy> policies, DataModel model, Caller caller) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k
+          && k.policies == policies
+          && k.model == model
+          && k.caller.equals(caller);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(
+          System.identityHashCode(policies), System.identityHashCode(model), caller);
+    }
   }
 }

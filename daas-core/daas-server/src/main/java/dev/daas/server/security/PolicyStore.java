@@ -151,8 +151,10 @@ public class PolicyStore {
     for (Stored stored : list(source)) {
       policies.add(stored.policy().toPolicy(stored.role(), source, new ArrayList<>()));
     }
-    cache.put(source, new Cached(List.copyOf(policies), System.nanoTime() + CACHE_NANOS));
-    return policies;
+    // the same instance until the next reload: Authorizations keys its cache on it
+    List<RolePolicy> loaded = List.copyOf(policies);
+    cache.put(source, new Cached(loaded, System.nanoTime() + CACHE_NANOS));
+    return loaded;
   }
 
   private long sourceId(String source) {
