@@ -179,7 +179,10 @@ public final class CaptureEngine implements AutoCloseable {
   }
 
   private void completed(boolean success, String message, Throwable error) {
-    if (stopping && error == null) {
+    if (stopping) {
+      // Our own stop: the engine may report work it abandoned while shutting down (a rejected
+      // task of its closed executor). Nothing of it was committed, so it is redelivered on the
+      // next start; stop() records STOPPED.
       return;
     }
     if (success && error == null) {
