@@ -10,11 +10,13 @@ import dev.daas.gateway.policy.Caller;
 import dev.daas.gateway.policy.ColumnMask;
 import dev.daas.gateway.policy.ColumnRule;
 import dev.daas.gateway.policy.EntityGrant;
+import dev.daas.gateway.policy.MaskKey;
 import dev.daas.gateway.policy.Operation;
 import dev.daas.gateway.policy.Policies;
 import dev.daas.gateway.policy.RoleLimits;
 import dev.daas.gateway.policy.RolePolicy;
 import dev.daas.model.error.DaasException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,10 @@ import java.util.Set;
 public final class TestingPolicies {
   /** Values that must never appear in an error: a policy constant and a claim. */
   public static final String SECRET_REGION = "NORTH-7731";
+
+  /** The installation's key for hash masks in these tests. */
+  public static final MaskKey MASK_KEY =
+      MaskKey.of("test mask key, 32 bytes long.....".getBytes(StandardCharsets.UTF_8));
 
   private TestingPolicies() {}
 
@@ -93,7 +99,7 @@ public final class TestingPolicies {
   }
 
   public static Authorization authorization(Map<String, Object> claims, String... roles) {
-    return Policies.effective(all(), caller(claims, roles), TestingModels.legacy());
+    return Policies.effective(all(), caller(claims, roles), TestingModels.legacy(), MASK_KEY);
   }
 
   /** The clerk of the region in {@link #SECRET_REGION}. */

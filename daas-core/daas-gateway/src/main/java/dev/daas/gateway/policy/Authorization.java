@@ -23,9 +23,19 @@ public final class Authorization {
   private final String source;
   private final Map<String, Map<Operation, EntityAccess>> access;
   private final RoleLimits limits;
+  private final boolean unrestricted;
 
   Authorization(
       String source, Map<String, Map<Operation, EntityAccess>> access, RoleLimits limits) {
+    this(source, access, limits, false);
+  }
+
+  private Authorization(
+      String source,
+      Map<String, Map<Operation, EntityAccess>> access,
+      RoleLimits limits,
+      boolean unrestricted) {
+    this.unrestricted = unrestricted;
     this.source = requireNonNull(source, "source is null");
     Map<String, Map<Operation, EntityAccess>> copy = new LinkedHashMap<>();
     access.forEach((entity, byOperation) -> copy.put(entity, Map.copyOf(byOperation)));
@@ -47,7 +57,12 @@ public final class Authorization {
       }
       access.put(entity.name(), byOperation);
     }
-    return new Authorization(model.source(), access, RoleLimits.NONE);
+    return new Authorization(model.source(), access, RoleLimits.NONE, true);
+  }
+
+  /** Whether this is {@link #unrestricted}: everything allowed, nothing masked. */
+  public boolean isUnrestricted() {
+    return unrestricted;
   }
 
   public String source() {

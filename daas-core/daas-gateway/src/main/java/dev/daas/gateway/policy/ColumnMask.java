@@ -3,9 +3,6 @@ package dev.daas.gateway.policy;
 import static java.util.Objects.requireNonNull;
 
 import dev.daas.model.query.RawJson;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -17,7 +14,7 @@ import java.util.HexFormat;
  *     not longer than twice that is masked whole, so short values are never shown in full
  */
 public record ColumnMask(String field, MaskKind kind, int keepLast) {
-  /** Hex characters of the SHA-256 digest a {@link MaskKind#HASH} mask keeps. */
+  /** Hex characters of the keyed digest (HMAC-SHA256) a {@link MaskKind#HASH} mask keeps. */
   public static final int HASH_CHARS = 16;
 
   private static final String HIDDEN = "****";
@@ -42,14 +39,18 @@ public record ColumnMask(String field, MaskKind kind, int keepLast) {
     return new ColumnMask(field, MaskKind.PARTIAL, keepLast);
   }
 
-  /** The value as the caller sees it. */
-  public Object apply(Object value) {
+  /**
+   * The value as the caller sees it.
+   *
+   * @param key what {@link MaskKind#HASH} masks are keyed with
+   */
+  public Object apply(Object value, MaskKey key) {
     if (value == null) {
       return null;
     }
     return switch (kind) {
       case NULL -> null;
-      case HASH -> hash(text(value));
+      case HASH -> requireNonNull(key, "key is null").digest(text(value), HASH_CHARS);
       case PARTIAL -> {
         String text = text(value);
         yield text.length() <= 2 * keepLast
@@ -59,7 +60,8 @@ public record ColumnMask(String field, MaskKind kind, int keepLast) {
     };
   }
 
-  private static String text(Object value) {
+  /** The text a masked or text-served value is made from: hex for bytes, JSON as written. */
+  static String text(Object value) {
     if (value instanceof byte[] bytes) {
       return HexFormat.of().formatHex(bytes);
     }
@@ -67,15 +69,5 @@ public record ColumnMask(String field, MaskKind kind, int keepLast) {
       return json.json();
     }
     return value.toString();
-  }
-
-  private static String hash(String text) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest).substring(0, HASH_CHARS);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime provides SHA-256", e);
-    }
   }
 }

@@ -58,13 +58,15 @@ public final class EntityAccess {
   private final Condition rowCondition;
   private final boolean uniform;
   private final String fingerprint;
+  private final MaskKey maskKey;
 
-  EntityAccess(Entity entity, List<Grant> grants) {
-    this(entity, grants, false);
+  EntityAccess(Entity entity, List<Grant> grants, MaskKey maskKey) {
+    this(entity, grants, false, requireNonNull(maskKey, "maskKey is null"));
   }
 
-  private EntityAccess(Entity entity, List<Grant> grants, boolean unrestricted) {
+  private EntityAccess(Entity entity, List<Grant> grants, boolean unrestricted, MaskKey maskKey) {
     this.entity = requireNonNull(entity, "entity is null");
+    this.maskKey = maskKey;
     if (grants.isEmpty()) {
       throw new IllegalArgumentException("an entity access needs at least one grant");
     }
@@ -90,7 +92,7 @@ public final class EntityAccess {
   static EntityAccess unrestricted(Entity entity) {
     Set<String> all = new LinkedHashSet<>();
     entity.attributes().forEach(a -> all.add(a.name()));
-    return new EntityAccess(entity, List.of(new Grant(null, all, Map.of())), true);
+    return new EntityAccess(entity, List.of(new Grant(null, all, Map.of())), true, null);
   }
 
   public Entity entity() {
@@ -113,6 +115,17 @@ public final class EntityAccess {
   /** Whether every grant shows the field unmasked: only then may a condition or order use it. */
   public boolean clear(String field) {
     return grants.stream().allMatch(g -> g.state(field) == FieldState.CLEAR);
+  }
+
+  /**
+   * Whether values of the field reach the caller as text: some grant masks it with a hash or a
+   * partial mask. A row another grant shows it clear on then gets its value as text too, so the
+   * field has one type in every row and in the caller's API document ({@link CallerModel}).
+   */
+  public boolean servedAsText(String field) {
+    return grants.stream()
+        .map(g -> g.masks().get(field))
+        .anyMatch(m -> m != null && m.kind() != MaskKind.NULL);
   }
 
   /** Fields some grant shows (masked or not), in entity order. */
@@ -173,7 +186,8 @@ public final class EntityAccess {
       FieldState state =
           matched.stream().map(g -> g.state(name)).max(Comparator.naturalOrder()).orElseThrow();
       if (state == FieldState.CLEAR) {
-        shaped.put(name, entry.getValue());
+        Object value = entry.getValue();
+        shaped.put(name, value != null && servedAsText(name) ? ColumnMask.text(value) : value);
       } else if (state == FieldState.MASKED) {
         ColumnMask mask =
             matched.stream()
@@ -181,7 +195,7 @@ public final class EntityAccess {
                 .filter(m -> m != null)
                 .max(Comparator.comparing(ColumnMask::kind))
                 .orElseThrow();
-        shaped.put(name, mask.apply(entry.getValue()));
+        shaped.put(name, mask.apply(entry.getValue(), maskKey));
       }
     }
     return Optional.of(shaped);

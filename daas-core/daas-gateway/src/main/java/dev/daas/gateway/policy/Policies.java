@@ -27,7 +27,13 @@ import java.util.function.Function;
 public final class Policies {
   private Policies() {}
 
-  public static Authorization effective(List<RolePolicy> policies, Caller caller, DataModel model) {
+  /**
+   * The caller's effective access on the model's source.
+   *
+   * @param maskKey the key {@link MaskKind#HASH} masks are keyed with
+   */
+  public static Authorization effective(
+      List<RolePolicy> policies, Caller caller, DataModel model, MaskKey maskKey) {
     Map<String, Map<Operation, List<EntityAccess.Grant>>> grants = new LinkedHashMap<>();
     List<RoleLimits> limits = new ArrayList<>();
     for (RolePolicy policy : policies) {
@@ -57,7 +63,8 @@ public final class Policies {
         (name, byOperation) -> {
           Entity entity = model.entity(name).orElseThrow();
           Map<Operation, EntityAccess> accesses = new EnumMap<>(Operation.class);
-          byOperation.forEach((op, list) -> accesses.put(op, new EntityAccess(entity, list)));
+          byOperation.forEach(
+              (op, list) -> accesses.put(op, new EntityAccess(entity, list, maskKey)));
           access.put(name, accesses);
         });
     return new Authorization(model.source(), access, union(limits));

@@ -2,6 +2,7 @@ package dev.daas.gateway.respond;
 
 import static dev.daas.gateway.TestingModels.CUSTOMER;
 import static dev.daas.gateway.TestingModels.ORDER;
+import static dev.daas.gateway.TestingPolicies.MASK_KEY;
 import static dev.daas.gateway.TestingPolicies.assertLeaksNothing;
 import static dev.daas.gateway.TestingPolicies.authorization;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +47,7 @@ class ResponderAccessTest {
     Map<String, Object> row = page.data().get(0);
     assertThat(row).doesNotContainKeys("C_BAL", "C_PIC");
     assertThat(row.get("C_NM")).isEqualTo("****ce");
-    assertThat(row.get("C_UID")).isEqualTo(ColumnMask.hashed("C_UID").apply(SECRET_UID));
+    assertThat(row.get("C_UID")).isEqualTo(ColumnMask.hashed("C_UID").apply(SECRET_UID, MASK_KEY));
     assertThat(row.toString()).doesNotContain(SECRET_UID.toString(), SECRET_BALANCE.toString());
   }
 
@@ -79,7 +80,7 @@ class ResponderAccessTest {
     Page page = responder.page(request, plan, result(order), clerk);
 
     assertThat(page.data().get(0).get("customer"))
-        .isEqualTo(Map.of("C_UID", ColumnMask.hashed("C_UID").apply(SECRET_UID)));
+        .isEqualTo(Map.of("C_UID", ColumnMask.hashed("C_UID").apply(SECRET_UID, MASK_KEY)));
   }
 
   @Test

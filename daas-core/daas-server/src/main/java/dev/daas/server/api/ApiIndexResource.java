@@ -1,7 +1,12 @@
 package dev.daas.server.api;
 
+import dev.daas.gateway.policy.CallerModel;
 import dev.daas.model.DataModel;
 import dev.daas.model.Entity;
+import dev.daas.model.error.DaasException;
+import dev.daas.model.error.ErrorCode;
+import dev.daas.server.security.Authorizations;
+import dev.daas.server.security.RequestCaller;
 import dev.daas.server.sources.LiveSources;
 import dev.daas.server.sources.SourceService;
 import jakarta.inject.Inject;
@@ -14,17 +19,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Entry points that tell a developer what there is to call, with links. */
+/**
+ * Entry points that tell a developer what there is to call, with links: only sources and entities
+ * the caller's policies let it read.
+ */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiIndexResource {
   @Inject SourceService sources;
   @Inject LiveSources live;
+  @Inject RequestCaller caller;
+  @Inject Authorizations authorizations;
 
   @GET
   public Map<String, Object> sources() {
     List<Map<String, Object>> list =
         sources.list().stream()
+            .filter(s -> readable(s.name()))
             .map(
                 s -> {
                   Map<String, Object> item = new LinkedHashMap<>();
@@ -38,11 +49,25 @@ public class ApiIndexResource {
     return Map.of("sources", list);
   }
 
+  /** Whether the caller may read some entity of the source (a down source counts as readable). */
+  private boolean readable(String source) {
+    try {
+      DataModel model = live.get(source).model().model();
+      return !CallerModel.of(model, authorizations.of(caller.require(), model))
+          .entities()
+          .isEmpty();
+    } catch (DaasException e) {
+      return false;
+    }
+  }
+
   @GET
   @Path("{source}")
   public Map<String, Object> entities(@PathParam("source") String source) {
     LiveSources.Live current = live.get(source);
-    DataModel model = current.model().model();
+    DataModel model =
+        CallerModel.of(
+            current.model().model(), authorizations.of(caller.require(), current.model().model()));
     List<Map<String, Object>> entities =
         model.entities().stream()
             .map(
@@ -58,6 +83,11 @@ public class ApiIndexResource {
                 })
             .toList();
     Map<String, Object> body = new LinkedHashMap<>();
+    if (entities.isEmpty()) {
+      // the same answer as for a source that does not exist: no hint that it does
+      throw new DaasException(
+          ErrorCode.UNKNOWN_SOURCE, "No source is named " + source, Map.of("source", source));
+    }
     body.put("source", source);
     body.put("modelVersion", current.model().version());
     body.put("openapi", "/api/v1/" + source + "/openapi.json");

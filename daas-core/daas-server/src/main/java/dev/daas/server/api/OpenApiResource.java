@@ -1,9 +1,15 @@
 package dev.daas.server.api;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.daas.apigen.ApiDocumentOptions;
 import dev.daas.apigen.OpenApiGenerator;
+import dev.daas.gateway.policy.CallerModel;
+import dev.daas.model.DataModel;
 import dev.daas.server.config.DaasConfig;
 import dev.daas.server.model.ModelVersion;
+import dev.daas.server.security.Authorizations;
+import dev.daas.server.security.RequestCaller;
 import dev.daas.server.sources.LiveSources;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -11,24 +17,32 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The OpenAPI document of a source's data API, generated from its current model version and kept
- * until the version changes. Browse it with Swagger UI at {@code
- * /q/swagger-ui/?url=/api/v1/<source>/openapi.json}.
+ * The OpenAPI document of a source's data API as the caller may use it: generated from the current
+ * model version seen through the caller's policies ({@link CallerModel}: no entity, field, key or
+ * relationship the policies hide; masked fields typed as the text they arrive as). Documents are
+ * kept per distinct view, so callers with the same access share one, until the version changes.
+ * Browse it with Swagger UI at {@code /q/swagger-ui/?url=/api/v1/<source>/openapi.json}.
  */
 @Path("/api/v1/{source}")
 public class OpenApiResource {
   @Inject LiveSources sources;
   @Inject DaasConfig config;
+  @Inject RequestCaller caller;
+  @Inject Authorizations authorizations;
+
+  private static final int MAX_CACHED = 256;
 
   private final OpenApiGenerator generator = new OpenApiGenerator();
-  private final Map<String, Documents> documents = new ConcurrentHashMap<>();
+  private final Cache<View, Documents> documents =
+      Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
 
-  /** Both forms of one model version's document, generated together. */
-  private record Documents(int version, String contentHash, String json, String yaml) {}
+  /** One caller view of one model version: equal views give equal documents. */
+  private record View(String source, int version, String contentHash, DataModel model) {}
+
+  /** Both forms of one view's document, generated together. */
+  private record Documents(String json, String yaml) {}
 
   @GET
   @Path("openapi.json")
@@ -47,12 +61,14 @@ public class OpenApiResource {
   }
 
   private Documents documents(String source, ModelVersion model) {
-    Documents cached = documents.get(source);
-    if (cached != null
-        && cached.version() == model.version()
-        && cached.contentHash().equals(model.contentHash())) {
-      return cached;
-    }
+    DataModel visible =
+        CallerModel.of(model.model(), authorizations.of(caller.require(), model.model()));
+    return documents.get(
+        new View(source, model.version(), model.contentHash(), visible),
+        view -> generate(source, model, visible));
+  }
+
+  private Documents generate(String source, ModelVersion model, DataModel visible) {
     ApiDocumentOptions options =
         new ApiDocumentOptions(
             "DaaS data API: " + source,
@@ -61,15 +77,8 @@ public class OpenApiResource {
             config.api().defaultLimit(),
             config.api().maxLimit(),
             config.api().maxEmbedDepth());
-    var document = generator.generate(model.model(), options);
-    Documents generated =
-        new Documents(
-            model.version(),
-            model.contentHash(),
-            OpenApiGenerator.toJson(document),
-            OpenApiGenerator.toYaml(document));
-    documents.put(source, generated);
-    return generated;
+    var document = generator.generate(visible, options);
+    return new Documents(OpenApiGenerator.toJson(document), OpenApiGenerator.toYaml(document));
   }
 
   private static Response ok(String body, ModelVersion model) {

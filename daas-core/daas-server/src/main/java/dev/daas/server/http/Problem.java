@@ -15,6 +15,17 @@ public final class Problem {
 
   public static Response response(
       ErrorCode code, String detail, String instance, Map<String, Object> details) {
+    Map<String, Object> body = body(code, detail, instance, details);
+    Response.ResponseBuilder builder = Response.status(code.status()).type(MEDIA_TYPE).entity(body);
+    if (code == ErrorCode.SOURCE_UNAVAILABLE) {
+      builder.header("Retry-After", "5");
+    }
+    return builder.build();
+  }
+
+  /** The problem document's members, for answers written outside JAX-RS. */
+  public static Map<String, Object> body(
+      ErrorCode code, String detail, String instance, Map<String, Object> details) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", TYPE_BASE + code.slug());
     body.put("title", title(code));
@@ -25,11 +36,7 @@ public final class Problem {
       body.put("instance", instance);
     }
     details.forEach(body::putIfAbsent);
-    Response.ResponseBuilder builder = Response.status(code.status()).type(MEDIA_TYPE).entity(body);
-    if (code == ErrorCode.SOURCE_UNAVAILABLE) {
-      builder.header("Retry-After", "5");
-    }
-    return builder.build();
+    return body;
   }
 
   static String title(ErrorCode code) {

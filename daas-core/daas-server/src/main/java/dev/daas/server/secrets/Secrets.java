@@ -1,5 +1,6 @@
 package dev.daas.server.secrets;
 
+import dev.daas.gateway.policy.MaskKey;
 import dev.daas.server.config.DaasConfig;
 import dev.daas.server.store.MetadataStore;
 import dev.daas.server.store.SecretsKeyCheckRecord;
@@ -8,8 +9,13 @@ import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,11 +28,13 @@ import org.jboss.logging.Logger;
 public class Secrets {
   private static final Logger LOG = Logger.getLogger(Secrets.class);
   private static final String CHECK_VALUE = "daas-secrets-key-check";
+  private static final String MASK_KEY_PURPOSE = "daas column mask hash v1";
 
   @Inject DaasConfig config;
   @Inject MetadataStore store;
 
   private SecretCipher cipher;
+  private MaskKey maskKey;
 
   @PostConstruct
   void init() {
@@ -41,6 +49,7 @@ public class Secrets {
           "Generated a new secrets key in %s; keep it with the data directory", loaded.origin());
     }
     cipher = new SecretCipher(loaded.key());
+    maskKey = MaskKey.of(derive(loaded.key(), MASK_KEY_PURPOSE));
     var check = store.keyCheck();
     if (check.isEmpty()) {
       SecretsKeyCheckRecord record = new SecretsKeyCheckRecord();
@@ -61,6 +70,24 @@ public class Secrets {
               + " is not the key this metadata store was encrypted with: stored source"
               + " passwords cannot be read. Configure the original key (daas.secrets.key or the"
               + " secrets.key file of the data directory).");
+    }
+  }
+
+  /**
+   * The key hash masks are keyed with, derived from the secrets key (HMAC-SHA256 of a fixed purpose
+   * label), so it is as secret as the key and changes only when the key changes.
+   */
+  public MaskKey maskKey() {
+    return maskKey;
+  }
+
+  private static byte[] derive(SecretKey key, String purpose) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+      return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("every Java runtime provides HmacSHA256", e);
     }
   }
 

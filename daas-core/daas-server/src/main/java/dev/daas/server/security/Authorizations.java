@@ -1,16 +1,16 @@
 package dev.daas.server.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.daas.gateway.policy.Authorization;
 import dev.daas.gateway.policy.Caller;
 import dev.daas.gateway.policy.Policies;
 import dev.daas.gateway.policy.RolePolicy;
 import dev.daas.model.DataModel;
+import dev.daas.server.secrets.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,29 +24,19 @@ public class Authorizations {
   private static final int MAX_CACHED = 1024;
 
   @Inject PolicyStore policies;
+  @Inject Secrets secrets;
 
-  private final Map<Key, Authorization> cache =
-      Collections.synchronizedMap(
-          new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Authorization> eldest) {
-              return size() > MAX_CACHED;
-            }
-          });
+  private final Cache<Key, Authorization> cache =
+      Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
 
   public Authorization of(Caller caller, DataModel model) {
     if (caller.roles().contains(Authenticator.ADMIN)) {
       return Authorization.unrestricted(model);
     }
     List<RolePolicy> current = policies.policies(model.source());
-    Key key = new Key(current, model, caller);
-    Authorization cached = cache.get(key);
-    if (cached != null) {
-      return cached;
-    }
-    Authorization computed = Policies.effective(current, caller, model);
-    cache.put(key, computed);
-    return computed;
+    return cache.get(
+        new Key(current, model, caller),
+        k -> Policies.effective(current, caller, model, secrets.maskKey()));
   }
 
   /** Policies and model by identity (they are replaced, never changed), the caller by value. */

@@ -9,6 +9,7 @@ import dev.daas.gateway.policy.Caller;
 import dev.daas.gateway.policy.ColumnMask;
 import dev.daas.gateway.policy.ColumnRule;
 import dev.daas.gateway.policy.EntityGrant;
+import dev.daas.gateway.policy.MaskKey;
 import dev.daas.gateway.policy.Operation;
 import dev.daas.gateway.policy.Policies;
 import dev.daas.gateway.policy.RoleLimits;
@@ -19,6 +20,7 @@ import dev.daas.server.TestingSources;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,7 +72,11 @@ class ChangeViewTest {
     Authorization authorization =
         roles.contains("admin")
             ? Authorization.unrestricted(model)
-            : Policies.effective(List.of(reader), new Caller("s", roles, Map.of()), model);
+            : Policies.effective(
+                List.of(reader),
+                new Caller("s", roles, Map.of()),
+                model,
+                MaskKey.of("a test key for hash masks, 32 b.".getBytes(StandardCharsets.UTF_8)));
     return new ChangeView(authorization, json);
   }
 

@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.daas.server.TestingAuth;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +62,21 @@ class PolicyBypassTest {
     assertThat(rows).allSatisfy(row -> assertThat(row).doesNotContainKey("c_bal"));
     assertThat((String) rows.get(0).get("c_nm")).matches("[0-9a-f]{16}");
     assertThat(rows.get(1).get("c_nm")).isNull();
+  }
+
+  @Test
+  void hashMasksAreKeyedSoAGuessedNameCannotBeConfirmed() throws Exception {
+    String name =
+        given()
+            .header("Authorization", TestingAuth.ADMIN)
+            .get("/api/v1/sec/t_cust/1")
+            .jsonPath()
+            .getString("c_nm");
+    Object masked = asReader("/api/v1/sec/t_cust/1").jsonPath().get("c_nm");
+
+    byte[] plain =
+        MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+    assertThat(masked).isNotNull().isNotEqualTo(HexFormat.of().formatHex(plain).substring(0, 16));
   }
 
   @Test
@@ -155,5 +173,36 @@ class PolicyBypassTest {
   void theIndexAndOpenApiNeedACaller() {
     given().get("/api/v1/sec/openapi.json").then().statusCode(401);
     given().get("/api/v1/sec").then().statusCode(401);
+  }
+
+  @Test
+  void theReadersApiDocumentAndIndexShowOnlyWhatItsPolicyShows() {
+    Response document = asReader("/api/v1/sec/openapi.json");
+    assertThat(document.statusCode()).isEqualTo(200);
+    Map<String, Object> schemas = document.jsonPath().getMap("components.schemas");
+    assertThat(schemas.keySet())
+        .containsExactlyInAnyOrder("Page", "Problem", "TCust", "TCustPage", "TOrd", "TOrdPage");
+    String body = document.asString();
+    assertThat(body)
+        .doesNotContain("c_bal")
+        .doesNotContain("/t_aud")
+        .contains("Masked for this caller");
+
+    String adminDocument =
+        given()
+            .header("Authorization", TestingAuth.ADMIN)
+            .get("/api/v1/sec/openapi.json")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(adminDocument).contains("c_bal").contains("/t_aud").doesNotContain("Masked");
+
+    Response index = asReader("/api/v1/sec");
+    assertThat(index.statusCode()).isEqualTo(200);
+    assertThat(index.jsonPath().getList("entities.name", String.class))
+        .containsExactlyInAnyOrder("t_cust", "t_ord");
+    assertThat(asReader("/api/v1").jsonPath().getList("sources.name", String.class))
+        .contains("sec");
   }
 }
