@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class LegacyDataApiConformance
-    implements BadInputConformance, InjectionConformance {
+    implements BadInputConformance, InjectionConformance, AdminInjectionConformance {
   protected static final String SOURCE = "legacy";
   private static final String CUSTOMERS = "/api/v1/" + SOURCE + "/t_cust";
   private static final String ORDERS = "/api/v1/" + SOURCE + "/t_ord_hdr";

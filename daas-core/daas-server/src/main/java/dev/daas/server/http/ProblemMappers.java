@@ -1,6 +1,7 @@
 package dev.daas.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.daas.model.error.DaasException;
 import dev.daas.model.error.ErrorCode;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -36,6 +38,48 @@ public class ProblemMappers {
         "Unknown field '" + e.getPropertyName() + "'; accepted: " + e.getKnownPropertyIds(),
         path(),
         Map.of("field", e.getPropertyName()));
+  }
+
+  /**
+   * A member of the wrong JSON type ({@code "enabled": "yes"}). Quarkus maps this exception to a
+   * bare 400 of its own unless we do; the answer names the member and the expected type, not the
+   * value sent.
+   */
+  @ServerExceptionMapper
+  public Response wrongType(MismatchedInputException e) {
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      return unknownProperty(unknown);
+    }
+    String field =
+        e.getPath().stream()
+            .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+            .collect(Collectors.joining("."))
+            .replace(".[", "[");
+    Class<?> target = e.getTargetType();
+    String expected = target == null ? "another JSON type" : expectedType(target);
+    return Problem.response(
+        ErrorCode.VALIDATION_FAILED,
+        field.isEmpty()
+            ? "The request body has the wrong JSON type for this endpoint; expected " + expected
+            : "Field '" + field + "' must be " + expected,
+        path(),
+        field.isEmpty() ? Map.of() : Map.of("field", field));
+  }
+
+  private static String expectedType(Class<?> target) {
+    if (target == Boolean.class || target == boolean.class) {
+      return "true or false";
+    }
+    if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
+      return "a number";
+    }
+    if (target == String.class) {
+      return "a string";
+    }
+    if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+      return "an array";
+    }
+    return "an object";
   }
 
   @ServerExceptionMapper

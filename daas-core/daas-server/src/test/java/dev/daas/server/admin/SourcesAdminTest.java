@@ -341,4 +341,26 @@ class SourcesAdminTest {
         .isLessThan(java.util.concurrent.TimeUnit.SECONDS.toNanos(8));
     given().delete("/admin/v1/sources/admin-down").then().statusCode(204);
   }
+
+  @Test
+  void membersOfTheWrongJsonTypeAreProblemsNamingTheMemberNotTheValue() {
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"enabled\":\"' OR '1'='1\"}")
+        .post("/admin/v1/sources/nosuch/cdc")
+        .then()
+        .statusCode(400)
+        .contentType(containsString("application/problem+json"))
+        .body("code", equalTo("validation-failed"))
+        .body("field", equalTo("enabled"))
+        .body("detail", equalTo("Field 'enabled' must be true or false"));
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"enabled\":true,\"tables\":[\"a.b\",{\"x\":1}]}")
+        .post("/admin/v1/sources/nosuch/cdc")
+        .then()
+        .statusCode(400)
+        .body("field", equalTo("tables[1]"))
+        .body("detail", equalTo("Field 'tables[1]' must be a string"));
+  }
 }
