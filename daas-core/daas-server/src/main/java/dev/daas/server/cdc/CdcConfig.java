@@ -34,4 +34,11 @@ public interface CdcConfig {
   /** Most changes per batch, and so per change log transaction. */
   @WithDefault("2048")
   int maxBatchSize();
+
+  /**
+   * Shortest time between two re-recoveries of one source that captured row images with columns its
+   * model does not have, or without columns it has (a schema change).
+   */
+  @WithDefault("10s")
+  Duration schemaRecheck();
 }

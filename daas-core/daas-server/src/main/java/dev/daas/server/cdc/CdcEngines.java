@@ -41,6 +41,7 @@ public class CdcEngines {
   @Inject ChangeLog log;
   @Inject ChangeHub hub;
   @Inject EntityNames names;
+  @Inject SchemaDrift drift;
   @Inject CdcConfig config;
 
   private final Map<String, CaptureEngine> engines = new ConcurrentHashMap<>();
@@ -175,6 +176,7 @@ public class CdcEngines {
           LOG.infof("Source %s: capture stopped; its offsets (slot, publication) dropped", source);
         }
         names.forget(source);
+        drift.forget(source);
       }
     } catch (SQLException | RuntimeException e) {
       LOG.warnf(
@@ -200,6 +202,11 @@ public class CdcEngines {
               } catch (RuntimeException e) {
                 // Logged already: streams resume from the log, capture must not fail for them.
                 LOG.warnf("Source %s: handing changes to streams failed: %s", source, e.toString());
+              }
+              try {
+                drift.observe(source, batch);
+              } catch (RuntimeException e) {
+                LOG.warnf("Source %s: checking changes for schema drift failed: %s", source, e);
               }
             });
     List<PreflightProblem> found = engine.start();

@@ -14,12 +14,14 @@ import dev.daas.recovery.curation.CurationRecord;
 import dev.daas.recovery.curation.Curator;
 import dev.daas.recovery.evidence.CheckResult;
 import dev.daas.recovery.evidence.DataCheck;
+import dev.daas.recovery.evidence.ObservedValues;
 import dev.daas.recovery.evidence.OrmMapping;
 import dev.daas.recovery.evidence.RecoveryInput;
 import dev.daas.recovery.evidence.RecoveryThresholds;
 import dev.daas.recovery.evidence.StatementEvidence;
 import dev.daas.recovery.infer.ModelInference;
 import dev.daas.recovery.infer.RecoveryResult;
+import dev.daas.server.probe.ProbeService;
 import dev.daas.server.store.MetadataStore;
 import dev.daas.server.store.OrmMappingRecord;
 import dev.daas.server.store.ProbeStore;
@@ -34,6 +36,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -52,6 +55,8 @@ public class ModelRecovery {
   @Inject MetadataStore sources;
   @Inject ProbeStore probes;
   @Inject Curations curations;
+  @Inject CdcEvidence cdc;
+  @Inject ProbeService probe;
 
   private final ModelInference inference = new ModelInference();
 
@@ -90,8 +95,9 @@ public class ModelRecovery {
             config.orphanTolerance(),
             config.maxChecks(),
             RecoveryThresholds.defaults().maxEnumValues());
+    List<ObservedValues> observed = observedValues(name, thresholds.maxEnumValues());
     RecoveryInput input =
-        new RecoveryInput(name, catalog, statements, mappings, List.of(), thresholds);
+        new RecoveryInput(name, catalog, statements, mappings, observed, thresholds);
     DataChecks checks = new DataChecks(inspector, catalog);
     List<CheckResult> results = new ArrayList<>();
     for (int round = 0; round < CHECK_ROUNDS && inspector != null; round++) {
@@ -163,6 +169,20 @@ public class ModelRecovery {
                             OrmMappingJson.read(m.mappingJson).ifPresent(mappings::add);
                           }
                         }));
+  }
+
+  /**
+   * Values rows were written with, from the change log, where the source allows value sampling (the
+   * probe settings' {@code valueSampling}, which governs every channel that would carry values of
+   * the legacy data into the model).
+   */
+  private List<ObservedValues> observedValues(String name, int maxEnumValues) {
+    if (!probe.settings(name).valueSampling()) {
+      return List.of();
+    }
+    Optional<Long> id =
+        QuarkusTransaction.requiringNew().call(() -> sources.source(name).map(s -> s.id));
+    return id.map(sourceId -> cdc.values(sourceId, maxEnumValues)).orElse(List.of());
   }
 
   private static Set<String> tableNames(Catalog catalog) {

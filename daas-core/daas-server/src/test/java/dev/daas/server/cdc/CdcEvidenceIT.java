@@ -1,0 +1,93 @@
+package dev.daas.server.cdc;
+
+import static dev.daas.server.cdc.TestingCdc.POSTGRES;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.daas.server.TestingAuth;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Change data capture as recovery evidence, on the local PostgreSQL: a column added to a captured
+ * table shows in the next row images, and the model is recovered again into a new version that has
+ * it, with nobody asking.
+ */
+@QuarkusTest
+class CdcEvidenceIT {
+  private static final String SCHEMA = "daas_cdc_ev";
+  private static final String SLOT_PREFIX = "daas_cdcev_";
+  private static final String SOURCE = "cdcev-pg";
+
+  @BeforeEach
+  void sendAdminKey() {
+    TestingAuth.asAdmin();
+  }
+
+  @BeforeAll
+  static void createTables() throws Exception {
+    TestingAuth.asAdmin();
+    TestingCdc.dropSlotsAndPublications(SLOT_PREFIX);
+    TestingCdc.execute(
+        POSTGRES,
+        "postgres",
+        "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE",
+        "CREATE SCHEMA " + SCHEMA,
+        "CREATE TABLE " + SCHEMA + ".orders (id int PRIMARY KEY, status varchar(10), qty int)");
+  }
+
+  @AfterEach
+  void removeSource() {
+    given().delete("/admin/v1/sources/" + SOURCE);
+  }
+
+  @AfterAll
+  static void dropEverything() throws Exception {
+    TestingCdc.dropSlotsAndPublications(SLOT_PREFIX);
+    TestingCdc.execute(POSTGRES, "postgres", "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+  }
+
+  @Test
+  void aColumnAddedToACapturedTableMakesANewModelVersionThatHasIt() throws Exception {
+    TestingCdc.register(SOURCE, POSTGRES, "postgres", SCHEMA);
+    TestingCdc.enableAndAwaitStreaming(SOURCE, "{\"enabled\":true}");
+    TestingCdc.execute(
+        POSTGRES,
+        "postgres",
+        "INSERT INTO " + SCHEMA + ".orders VALUES (1, 'NEW', 1)",
+        "UPDATE " + SCHEMA + ".orders SET status = 'PAID' WHERE id = 1");
+    int before = latestVersion();
+
+    TestingCdc.execute(
+        POSTGRES,
+        "postgres",
+        "ALTER TABLE " + SCHEMA + ".orders ADD COLUMN priority int",
+        "INSERT INTO " + SCHEMA + ".orders VALUES (2, 'NEW', 3, 1)");
+
+    TestingCdc.awaitTrue("a model version with the new column", () -> latestVersion() > before);
+    List<String> columns =
+        given()
+            .get("/admin/v1/sources/" + SOURCE + "/model")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("entities.find { it.table == 'orders' }.attributes.column");
+    assertThat(columns).contains("priority");
+  }
+
+  private static int latestVersion() {
+    List<Integer> versions =
+        given()
+            .get("/admin/v1/sources/" + SOURCE + "/model/versions")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("version");
+    return versions.stream().mapToInt(Integer::intValue).max().orElse(0);
+  }
+}
