@@ -51,7 +51,8 @@ class OpenApiDocumentValidityTest {
             model.source(),
             model.databaseProduct(),
             model.entities(),
-            model.relationships());
+            model.relationships(),
+            List.of());
 
     assertThat(new OpenApiGenerator().generateJson(copy, OPTIONS)).isEqualTo(json);
     assertThat(new OpenApiGenerator().generateYaml(copy, OPTIONS)).isEqualTo(yaml);

@@ -61,7 +61,8 @@ final class TestingModels {
             null,
             List.of(),
             List.of(),
-            List.of(Evidence.catalog("view public.V_CUST_BAL")));
+            List.of(Evidence.catalog("view public.V_CUST_BAL")),
+            null);
     Entity employee =
         table(
             "employee",
@@ -141,7 +142,8 @@ final class TestingModels {
         "legacy",
         "PostgreSQL 15.19",
         List.of(address, customer, balance, employee, order, orderLine),
-        relationships);
+        relationships,
+        List.of());
   }
 
   /** One entity with an attribute of every portable type, once required and once nullable. */
@@ -178,7 +180,8 @@ final class TestingModels {
             new Key("pk_sample", List.of("id")),
             List.of(),
             List.of(),
-            List.of(Evidence.catalog("table dbo.SAMPLE")));
+            List.of(Evidence.catalog("table dbo.SAMPLE")),
+            null);
     // no primary key, but a unique key without nulls identifies the rows
     Entity code =
         new Entity(
@@ -193,7 +196,8 @@ final class TestingModels {
             null,
             List.of(new Key("uq_codes_cd", List.of("code"))),
             List.of(),
-            List.of());
+            List.of(),
+            null);
     // a unique key over a nullable column identifies nothing: list-only
     Entity note =
         new Entity(
@@ -206,7 +210,8 @@ final class TestingModels {
             null,
             List.of(new Key("uq_notes_ref", List.of("ref"))),
             List.of(),
-            List.of());
+            List.of(),
+            null);
     // a binary primary key cannot address rows: list-only, ordered by the other fields
     Entity blob =
         table(
@@ -231,12 +236,14 @@ final class TestingModels {
             null,
             List.of(),
             List.of(),
-            List.of());
+            List.of(),
+            null);
     return new DataModel(
         DataModel.FORMAT_VERSION,
         "types",
         "H2 2.3",
         List.of(code, note, sample, blob, document),
+        List.of(),
         List.of());
   }
 
@@ -257,11 +264,13 @@ final class TestingModels {
             relationship("id", "customers", "customer", "id", "page", "id").declared("fk_clash"),
             relationship("ghost", "haunted", "page", "id", "ghost", "id").declared("fk_ghost"),
             relationship("page", "customers", "problem", "id", "page", "id").declared("fk_ok"));
-    return new DataModel(DataModel.FORMAT_VERSION, "awkward", null, entities, relationships);
+    return new DataModel(
+        DataModel.FORMAT_VERSION, "awkward", null, entities, relationships, List.of());
   }
 
   static DataModel empty() {
-    return new DataModel(DataModel.FORMAT_VERSION, "empty", "MariaDB 10.11", List.of(), List.of());
+    return new DataModel(
+        DataModel.FORMAT_VERSION, "empty", "MariaDB 10.11", List.of(), List.of(), List.of());
   }
 
   private static Entity keyed(String name) {
@@ -304,7 +313,8 @@ final class TestingModels {
         key,
         List.of(),
         List.of(),
-        List.of(Evidence.catalog("table public." + table)));
+        List.of(Evidence.catalog("table public." + table)),
+        null);
   }
 
   static AttributeBuilder attribute(
@@ -389,7 +399,10 @@ final class TestingModels {
           precision,
           scale,
           enumValues,
-          generated);
+          generated,
+          null,
+          null,
+          false);
     }
   }
 
