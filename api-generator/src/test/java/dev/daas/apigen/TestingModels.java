@@ -11,6 +11,8 @@ import dev.daas.model.EvidenceChannel;
 import dev.daas.model.Key;
 import dev.daas.model.Relationship;
 import dev.daas.model.RelationshipKind;
+import dev.daas.model.ValueDomain;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Hand-built models, shaped like what recovery makes of real legacy databases. */
@@ -144,6 +146,42 @@ final class TestingModels {
         List.of(address, customer, balance, employee, order, orderLine),
         relationships,
         List.of());
+  }
+
+  /**
+   * The legacy ERP with what recovery and curation add: readable names, an open value domain, a
+   * closed one, a PII attribute, and a candidate relationship that must never be served.
+   */
+  static DataModel annotated() {
+    DataModel erp = legacyErp();
+    ValueDomain branches =
+        new ValueDomain(
+            List.of("001", "002"),
+            false,
+            List.of(new Evidence(EvidenceChannel.PROBE, "literals compared in statements", 2)));
+    List<Entity> entities = new ArrayList<>();
+    for (Entity e : erp.entities()) {
+      List<Attribute> attributes = new ArrayList<>();
+      for (Attribute a : e.attributes()) {
+        attributes.add(
+            switch (e.name() + "." + a.name()) {
+              case "customer.name" -> a.withAnnotations("customer_name", null, true);
+              case "customer.status" ->
+                  a.withAnnotations(
+                      null,
+                      new ValueDomain(
+                          a.enumValues(), true, List.of(Evidence.catalog("enum type cust_status"))),
+                      false);
+              case "order.branch" -> a.withAnnotations("branch_code", branches, false);
+              default -> a;
+            });
+      }
+      entities.add(e.withAttributes(attributes, e.name().equals("order") ? "sales_order" : null));
+    }
+    Relationship candidate =
+        relationship("article", "lines", "order_line", "article", "customer", "name")
+            .inferred(0.3, new Evidence(EvidenceChannel.DATA_CHECK, "data check: values", 1));
+    return erp.withEntities(entities).withCandidates(List.of(candidate));
   }
 
   /** One entity with an attribute of every portable type, once required and once nullable. */
