@@ -33,6 +33,7 @@ final class AttributeSchemas {
     if (attribute.generated()) {
       schema.readOnly(true);
     }
+    VendorExtensions.attribute(schema, attribute);
     return schema;
   }
 

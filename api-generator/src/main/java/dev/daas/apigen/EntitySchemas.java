@@ -35,6 +35,7 @@ final class EntitySchemas {
     }
     ObjectSchema schema = new ObjectSchema();
     schema.description(Descriptions.entity(entity)).properties(properties);
+    VendorExtensions.entity(schema, entity);
     // an empty required list is invalid in OpenAPI 3.0
     if (!required.isEmpty()) {
       schema.required(required);

@@ -17,6 +17,7 @@ class OpenApiDocumentValidityTest {
   static Stream<Arguments> models() {
     return Stream.of(
         Arguments.of("legacy ERP", TestingModels.legacyErp()),
+        Arguments.of("annotated ERP", TestingModels.annotated()),
         Arguments.of("every type", TestingModels.everyType()),
         Arguments.of("awkward names", TestingModels.awkwardNames()),
         Arguments.of("empty", TestingModels.empty()));
@@ -51,7 +52,8 @@ class OpenApiDocumentValidityTest {
             model.source(),
             model.databaseProduct(),
             model.entities(),
-            model.relationships());
+            model.relationships(),
+            model.candidates());
 
     assertThat(new OpenApiGenerator().generateJson(copy, OPTIONS)).isEqualTo(json);
     assertThat(new OpenApiGenerator().generateYaml(copy, OPTIONS)).isEqualTo(yaml);

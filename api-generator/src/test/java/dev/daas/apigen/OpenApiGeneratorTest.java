@@ -93,6 +93,7 @@ class OpenApiGeneratorTest {
             erp.source(),
             erp.databaseProduct(),
             List.of(erp.entities().get(0), erp.entities().get(0)),
+            List.of(),
             List.of());
 
     assertThatThrownBy(() -> generator.generate(broken, OPTIONS))

@@ -11,6 +11,8 @@ import dev.daas.model.EvidenceChannel;
 import dev.daas.model.Key;
 import dev.daas.model.Relationship;
 import dev.daas.model.RelationshipKind;
+import dev.daas.model.ValueDomain;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Hand-built models, shaped like what recovery makes of real legacy databases. */
@@ -61,7 +63,8 @@ final class TestingModels {
             null,
             List.of(),
             List.of(),
-            List.of(Evidence.catalog("view public.V_CUST_BAL")));
+            List.of(Evidence.catalog("view public.V_CUST_BAL")),
+            null);
     Entity employee =
         table(
             "employee",
@@ -141,7 +144,44 @@ final class TestingModels {
         "legacy",
         "PostgreSQL 15.19",
         List.of(address, customer, balance, employee, order, orderLine),
-        relationships);
+        relationships,
+        List.of());
+  }
+
+  /**
+   * The legacy ERP with what recovery and curation add: readable names, an open value domain, a
+   * closed one, a PII attribute, and a candidate relationship that must never be served.
+   */
+  static DataModel annotated() {
+    DataModel erp = legacyErp();
+    ValueDomain branches =
+        new ValueDomain(
+            List.of("001", "002"),
+            false,
+            List.of(new Evidence(EvidenceChannel.PROBE, "literals compared in statements", 2)));
+    List<Entity> entities = new ArrayList<>();
+    for (Entity e : erp.entities()) {
+      List<Attribute> attributes = new ArrayList<>();
+      for (Attribute a : e.attributes()) {
+        attributes.add(
+            switch (e.name() + "." + a.name()) {
+              case "customer.name" -> a.withAnnotations("customer_name", null, true);
+              case "customer.status" ->
+                  a.withAnnotations(
+                      null,
+                      new ValueDomain(
+                          a.enumValues(), true, List.of(Evidence.catalog("enum type cust_status"))),
+                      false);
+              case "order.branch" -> a.withAnnotations("branch_code", branches, false);
+              default -> a;
+            });
+      }
+      entities.add(e.withAttributes(attributes, e.name().equals("order") ? "sales_order" : null));
+    }
+    Relationship candidate =
+        relationship("article", "lines", "order_line", "article", "customer", "name")
+            .inferred(0.3, new Evidence(EvidenceChannel.DATA_CHECK, "data check: values", 1));
+    return erp.withEntities(entities).withCandidates(List.of(candidate));
   }
 
   /** One entity with an attribute of every portable type, once required and once nullable. */
@@ -178,7 +218,8 @@ final class TestingModels {
             new Key("pk_sample", List.of("id")),
             List.of(),
             List.of(),
-            List.of(Evidence.catalog("table dbo.SAMPLE")));
+            List.of(Evidence.catalog("table dbo.SAMPLE")),
+            null);
     // no primary key, but a unique key without nulls identifies the rows
     Entity code =
         new Entity(
@@ -193,7 +234,8 @@ final class TestingModels {
             null,
             List.of(new Key("uq_codes_cd", List.of("code"))),
             List.of(),
-            List.of());
+            List.of(),
+            null);
     // a unique key over a nullable column identifies nothing: list-only
     Entity note =
         new Entity(
@@ -206,7 +248,8 @@ final class TestingModels {
             null,
             List.of(new Key("uq_notes_ref", List.of("ref"))),
             List.of(),
-            List.of());
+            List.of(),
+            null);
     // a binary primary key cannot address rows: list-only, ordered by the other fields
     Entity blob =
         table(
@@ -231,12 +274,14 @@ final class TestingModels {
             null,
             List.of(),
             List.of(),
-            List.of());
+            List.of(),
+            null);
     return new DataModel(
         DataModel.FORMAT_VERSION,
         "types",
         "H2 2.3",
         List.of(code, note, sample, blob, document),
+        List.of(),
         List.of());
   }
 
@@ -257,11 +302,13 @@ final class TestingModels {
             relationship("id", "customers", "customer", "id", "page", "id").declared("fk_clash"),
             relationship("ghost", "haunted", "page", "id", "ghost", "id").declared("fk_ghost"),
             relationship("page", "customers", "problem", "id", "page", "id").declared("fk_ok"));
-    return new DataModel(DataModel.FORMAT_VERSION, "awkward", null, entities, relationships);
+    return new DataModel(
+        DataModel.FORMAT_VERSION, "awkward", null, entities, relationships, List.of());
   }
 
   static DataModel empty() {
-    return new DataModel(DataModel.FORMAT_VERSION, "empty", "MariaDB 10.11", List.of(), List.of());
+    return new DataModel(
+        DataModel.FORMAT_VERSION, "empty", "MariaDB 10.11", List.of(), List.of(), List.of());
   }
 
   private static Entity keyed(String name) {
@@ -304,7 +351,8 @@ final class TestingModels {
         key,
         List.of(),
         List.of(),
-        List.of(Evidence.catalog("table public." + table)));
+        List.of(Evidence.catalog("table public." + table)),
+        null);
   }
 
   static AttributeBuilder attribute(
@@ -389,7 +437,10 @@ final class TestingModels {
           precision,
           scale,
           enumValues,
-          generated);
+          generated,
+          null,
+          null,
+          false);
     }
   }
 

@@ -106,18 +106,24 @@ public final class TestingModels {
         List.of(
             relationship("customer", "orders", ORDER, List.of("O_CUST"), CUSTOMER, List.of("C_ID")),
             relationship(
-                "order",
-                "lines",
-                LINE,
-                List.of("L_REG", "L_NO"),
-                ORDER,
-                List.of("O_REG", "O_NO"))));
+                "order", "lines", LINE, List.of("L_REG", "L_NO"), ORDER, List.of("O_REG", "O_NO"))),
+        List.of());
   }
 
   public static Entity entity(
       String name, EntityKind kind, List<Attribute> attributes, Key primaryKey) {
     return new Entity(
-        name, "public", name.toLowerCase(), kind, null, attributes, primaryKey, null, null, null);
+        name,
+        "public",
+        name.toLowerCase(),
+        kind,
+        null,
+        attributes,
+        primaryKey,
+        null,
+        null,
+        null,
+        null);
   }
 
   public static Attribute attribute(String name, DataType type, boolean nullable) {
@@ -133,6 +139,9 @@ public final class TestingModels {
         null,
         null,
         List.of(),
+        false,
+        null,
+        null,
         false);
   }
 
@@ -149,6 +158,9 @@ public final class TestingModels {
         null,
         null,
         labels,
+        false,
+        null,
+        null,
         false);
   }
 

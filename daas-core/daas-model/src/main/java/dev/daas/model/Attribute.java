@@ -19,6 +19,11 @@ import java.util.List;
  * @param scale numeric scale, or null
  * @param enumValues allowed values of an {@link DataType#ENUM} column, else empty
  * @param generated whether the database generates the value (identity, auto increment)
+ * @param readableName a name for people recovered from ORM field names or by spelling out the
+ *     column name ({@code unit_price} for {@code UNIT_PRC}), or null where none differs from {@code
+ *     name}
+ * @param valueDomain the values seen or declared for an enum-like attribute, or null
+ * @param pii whether curation marked the attribute as personal data
  */
 public record Attribute(
     String name,
@@ -32,12 +37,55 @@ public record Attribute(
     Integer precision,
     Integer scale,
     List<String> enumValues,
-    boolean generated) {
+    boolean generated,
+    String readableName,
+    ValueDomain valueDomain,
+    boolean pii) {
   public Attribute {
     requireNonNull(name, "name is null");
     requireNonNull(column, "column is null");
     requireNonNull(type, "type is null");
     requireNonNull(nativeType, "nativeType is null");
     enumValues = enumValues == null ? List.of() : List.copyOf(enumValues);
+  }
+
+  /** This attribute under another API name. */
+  public Attribute withName(String newName) {
+    return new Attribute(
+        newName,
+        column,
+        type,
+        nativeType,
+        nullable,
+        defaultValue,
+        description,
+        maxLength,
+        precision,
+        scale,
+        enumValues,
+        generated,
+        readableName,
+        valueDomain,
+        pii);
+  }
+
+  /** This attribute with the readable name, value domain and PII flag given. */
+  public Attribute withAnnotations(String newReadableName, ValueDomain newDomain, boolean isPii) {
+    return new Attribute(
+        name,
+        column,
+        type,
+        nativeType,
+        nullable,
+        defaultValue,
+        description,
+        maxLength,
+        precision,
+        scale,
+        enumValues,
+        generated,
+        newReadableName,
+        newDomain,
+        isPii);
   }
 }

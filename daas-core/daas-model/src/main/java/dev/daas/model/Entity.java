@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param uniqueKeys unique constraints and unique indexes other than the primary key
  * @param indexes every index of the table
  * @param evidence why the entity exists in the model
+ * @param readableName a name for people recovered from the ORM class name or by spelling out the
+ *     table name ({@code order_line} for {@code T_ORD_LN}), or null where none differs from {@code
+ *     name}
  */
 public record Entity(
     String name,
@@ -29,7 +32,8 @@ public record Entity(
     Key primaryKey,
     List<Key> uniqueKeys,
     List<Index> indexes,
-    List<Evidence> evidence) {
+    List<Evidence> evidence,
+    String readableName) {
   public Entity {
     requireNonNull(name, "name is null");
     requireNonNull(table, "table is null");
@@ -38,6 +42,22 @@ public record Entity(
     uniqueKeys = uniqueKeys == null ? List.of() : List.copyOf(uniqueKeys);
     indexes = indexes == null ? List.of() : List.copyOf(indexes);
     evidence = evidence == null ? List.of() : List.copyOf(evidence);
+  }
+
+  /** This entity with other attributes and readable name, everything else kept. */
+  public Entity withAttributes(List<Attribute> newAttributes, String newReadableName) {
+    return new Entity(
+        name,
+        schema,
+        table,
+        kind,
+        description,
+        newAttributes,
+        primaryKey,
+        uniqueKeys,
+        indexes,
+        evidence,
+        newReadableName);
   }
 
   public Optional<Attribute> attribute(String apiName) {

@@ -6,5 +6,10 @@ public enum EvidenceChannel {
   PROBE,
   STATEMENT_STATS,
   CDC,
-  CURATION
+  CURATION,
+  /**
+   * A bounded check of the data the server ran on the source: uniqueness of a candidate key or
+   * inclusion of referencing values in the referenced ones.
+   */
+  DATA_CHECK
 }

@@ -51,7 +51,12 @@ public final class CatalogRecovery {
     List<Relationship> relationships = relationships(tables, entities, entityNames, attributeNames);
     entities.sort(Comparator.comparing(Entity::name));
     return new DataModel(
-        DataModel.FORMAT_VERSION, source, catalog.databaseProduct(), entities, relationships);
+        DataModel.FORMAT_VERSION,
+        source,
+        catalog.databaseProduct(),
+        entities,
+        relationships,
+        List.of());
   }
 
   /** Table name alone where it is unique across schemas, else schema and table. */
@@ -101,7 +106,10 @@ public final class CatalogRecovery {
                         c.precision(),
                         c.scale(),
                         c.enumValues(),
-                        c.generated()))
+                        c.generated(),
+                        null,
+                        null,
+                        false))
             .toList();
     Key primaryKey =
         table.primaryKey() == null || table.primaryKey().columns().isEmpty()
@@ -131,7 +139,8 @@ public final class CatalogRecovery {
         primaryKey,
         uniqueKeys,
         indexes,
-        List.of(Evidence.catalog(kind + " " + table.qualifiedName())));
+        List.of(Evidence.catalog(kind + " " + table.qualifiedName())),
+        null);
   }
 
   private static List<Relationship> relationships(

@@ -101,7 +101,8 @@ public final class TestingModels {
         model.source(),
         model.databaseProduct(),
         model.entities(),
-        relationships);
+        relationships,
+        List.of());
   }
 
   public static DataModel withEntities(DataModel model, List<Entity> entities) {
@@ -110,7 +111,8 @@ public final class TestingModels {
         model.source(),
         model.databaseProduct(),
         entities,
-        model.relationships());
+        model.relationships(),
+        List.of());
   }
 
   /** The model with one entity replaced (or removed, where {@code change} returns null). */
@@ -149,7 +151,8 @@ public final class TestingModels {
               e.primaryKey(),
               e.uniqueKeys(),
               e.indexes(),
-              e.evidence());
+              e.evidence(),
+              e.readableName());
         });
   }
 
@@ -164,7 +167,8 @@ public final class TestingModels {
         e.primaryKey(),
         e.uniqueKeys(),
         e.indexes(),
-        e.evidence());
+        e.evidence(),
+        e.readableName());
   }
 
   public static Attribute renamed(Attribute a, String name) {
@@ -180,7 +184,10 @@ public final class TestingModels {
         a.precision(),
         a.scale(),
         a.enumValues(),
-        a.generated());
+        a.generated(),
+        a.readableName(),
+        a.valueDomain(),
+        a.pii());
   }
 
   public static Attribute nullable(Attribute a, boolean nullable) {
@@ -196,7 +203,10 @@ public final class TestingModels {
         a.precision(),
         a.scale(),
         a.enumValues(),
-        a.generated());
+        a.generated(),
+        a.readableName(),
+        a.valueDomain(),
+        a.pii());
   }
 
   public static Attribute typed(
@@ -219,7 +229,10 @@ public final class TestingModels {
         precision,
         scale,
         enumValues,
-        a.generated());
+        a.generated(),
+        a.readableName(),
+        a.valueDomain(),
+        a.pii());
   }
 
   public static Attribute described(Attribute a, String description) {
@@ -235,6 +248,9 @@ public final class TestingModels {
         a.precision(),
         a.scale(),
         a.enumValues(),
-        a.generated());
+        a.generated(),
+        a.readableName(),
+        a.valueDomain(),
+        a.pii());
   }
 }

@@ -31,11 +31,26 @@ class SqlRendererTest {
           null,
           null,
           null,
+          null,
           null);
 
   private static Attribute attribute(String name, String column, DataType type, String nativeType) {
     return new Attribute(
-        name, column, type, nativeType, true, null, null, null, null, null, List.of(), false);
+        name,
+        column,
+        type,
+        nativeType,
+        true,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        false,
+        null,
+        null,
+        false);
   }
 
   private static RenderedSql render(JdbcDialect dialect, Condition where) {

@@ -46,7 +46,8 @@ final class TestingModel {
         null,
         List.of(),
         List.of(),
-        List.of());
+        List.of(),
+        null);
   }
 
   static Attribute attribute(Column column) {
@@ -62,7 +63,10 @@ final class TestingModel {
         column.precision(),
         column.scale(),
         column.enumValues(),
-        column.generated());
+        column.generated(),
+        null,
+        null,
+        false);
   }
 
   static Attribute attribute(Entity entity, String apiName) {

@@ -67,7 +67,7 @@ class KeysetPaginationTest {
               attribute("I_C", DataType.DATE, true)),
           new Key("pk_blob", List.of("I_HASH")));
   private static final DataModel MODEL =
-      new DataModel(1, "test", "memory", List.of(ITEMS, KEYLESS, BLOBS), List.of());
+      new DataModel(1, "test", "memory", List.of(ITEMS, KEYLESS, BLOBS), List.of(), List.of());
 
   private final Planner planner = new Planner();
   private final Responder responder = new Responder();

@@ -48,10 +48,16 @@ import java.util.TreeSet;
  *   <li>rename attributes (unique among the entity's attributes and embed names), then entities
  *       (unique among the entities served); renames that would share a name are all refused; embed
  *       names do not follow entity renames;
- *   <li>mark PII: returned as {@link CuratedModel#pii()} by API names.
+ *   <li>mark PII: the attribute's {@code pii} is set and its value domain dropped (observed values
+ *       of personal data must not be published); also returned as {@link CuratedModel#pii()} by API
+ *       names.
  * </ol>
  *
- * Entries that address a hidden entity are kept and change nothing until it is shown again; they
+ * <p>Readable names follow their elements through renames: a curated rename changes the API name
+ * only, and the recovered readable name is kept beside it (dropped where it equals the new name).
+ * The served model carries the candidates left after curation ({@link DataModel#candidates()}).
+ *
+ * <p>Entries that address a hidden entity are kept and change nothing until it is shown again; they
  * are not reported.
  */
 public final class Curator {
@@ -103,6 +109,7 @@ public final class Curator {
             EntityDraft entity = attribute(draft, report, i, m, m.schema(), m.table(), m.column());
             if (entity != null && !entity.hidden && !entity.hiddenColumns.contains(m.column())) {
               pii.add(new AttributePath(entity.name, entity.names.get(m.column())));
+              entity.pii.add(m.column());
             }
           }
         });

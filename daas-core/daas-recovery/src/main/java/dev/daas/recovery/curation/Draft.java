@@ -111,7 +111,8 @@ final class Draft {
         original.source(),
         original.databaseProduct(),
         result,
-        build(relationships));
+        build(relationships),
+        build(candidates));
   }
 
   List<Relationship> candidates() {
@@ -137,6 +138,10 @@ final class Draft {
     final Map<String, String> names = new LinkedHashMap<>();
 
     final Set<String> hiddenColumns = new HashSet<>();
+
+    /** Columns marked as personal data. */
+    final Set<String> pii = new HashSet<>();
+
     final List<Evidence> evidence = new ArrayList<>();
 
     EntityDraft(Entity original) {
@@ -187,20 +192,15 @@ final class Draft {
       List<Attribute> attributes = new ArrayList<>();
       for (Attribute a : original.attributes()) {
         if (!hiddenColumns.contains(a.column())) {
+          String apiName = names.get(a.column());
+          boolean isPii = pii.contains(a.column());
           attributes.add(
-              new Attribute(
-                  names.get(a.column()),
-                  a.column(),
-                  a.type(),
-                  a.nativeType(),
-                  a.nullable(),
-                  a.defaultValue(),
-                  a.description(),
-                  a.maxLength(),
-                  a.precision(),
-                  a.scale(),
-                  a.enumValues(),
-                  a.generated()));
+              a.withName(apiName)
+                  .withAnnotations(
+                      readable(a.readableName(), apiName),
+                      // Values of personal data must not be published in the model or API docs.
+                      isPii ? null : a.valueDomain(),
+                      isPii));
         }
       }
       Key primaryKey =
@@ -227,8 +227,17 @@ final class Draft {
           primaryKey,
           uniqueKeys,
           indexes,
-          evidence);
+          evidence,
+          readable(original.readableName(), name));
     }
+  }
+
+  /**
+   * The recovered readable name stays beside a curated API name: a rename changes how clients
+   * address the element, not what it means; it is dropped only where it equals the API name.
+   */
+  private static String readable(String recovered, String apiName) {
+    return recovered == null || recovered.equals(apiName) ? null : recovered;
   }
 
   /** A relationship under curation, by tables and columns. */

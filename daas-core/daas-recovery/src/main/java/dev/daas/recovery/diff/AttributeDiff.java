@@ -5,6 +5,7 @@ import static dev.daas.recovery.diff.ModelDiff.compare;
 
 import dev.daas.model.Attribute;
 import dev.daas.model.DataType;
+import dev.daas.model.ValueDomain;
 import java.util.List;
 import java.util.Objects;
 
@@ -55,6 +56,29 @@ final class AttributeDiff {
         name,
         before.description(),
         after.description());
+    compare(
+        changes,
+        ChangeKind.ATTRIBUTE_READABLE_NAME_CHANGED,
+        entity,
+        name,
+        before.readableName(),
+        after.readableName());
+    // Observed values are documentation: a client that treats them as a closed set is wrong by
+    // contract (docs/model.md), so no change of them breaks a client; evidence alone is not
+    // compared.
+    compare(
+        changes,
+        ChangeKind.VALUE_DOMAIN_CHANGED,
+        entity,
+        name,
+        domain(before.valueDomain()),
+        domain(after.valueDomain()));
+    compare(changes, ChangeKind.PII_CHANGED, entity, name, before.pii(), after.pii());
+  }
+
+  /** {@code [A, X] open}, or null where there is no domain. */
+  private static String domain(ValueDomain d) {
+    return d == null ? null : d.values() + (d.closed() ? " closed" : " open");
   }
 
   private static void type(

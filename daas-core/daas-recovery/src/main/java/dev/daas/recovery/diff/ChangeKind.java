@@ -18,6 +18,8 @@ public enum ChangeKind {
   ENTITY_KIND_CHANGED,
   ENTITY_DESCRIPTION_CHANGED,
   ENTITY_EVIDENCE_CHANGED,
+  /** The readable name for people changed: documentation only, never a path or field name. */
+  ENTITY_READABLE_NAME_CHANGED,
   PRIMARY_KEY_ADDED,
   PRIMARY_KEY_REMOVED,
   PRIMARY_KEY_CHANGED,
@@ -47,6 +49,15 @@ public enum ChangeKind {
   DEFAULT_CHANGED,
   GENERATED_CHANGED,
   ATTRIBUTE_DESCRIPTION_CHANGED,
+  /** The readable name for people changed: documentation only, never a field name. */
+  ATTRIBUTE_READABLE_NAME_CHANGED,
+  /**
+   * The values observed or declared changed, or the domain appeared, went or became closed or open:
+   * the enum type's labels themselves are {@link #ENUM_VALUES_CHANGED}.
+   */
+  VALUE_DOMAIN_CHANGED,
+  /** Curation marked the attribute as personal data, or unmarked it. */
+  PII_CHANGED,
   RELATIONSHIP_ADDED,
   RELATIONSHIP_REMOVED,
   /** The embed name on the from entity changed. */

@@ -143,6 +143,13 @@ public final class ModelDiff {
         null,
         before.evidence(),
         after.evidence());
+    compare(
+        changes,
+        ChangeKind.ENTITY_READABLE_NAME_CHANGED,
+        name,
+        null,
+        before.readableName(),
+        after.readableName());
     keys(before, after, changes);
     Map<Attribute, Attribute> pairs = Matching.attributes(before.attributes(), after.attributes());
     Set<Attribute> matched = new HashSet<>(pairs.values());

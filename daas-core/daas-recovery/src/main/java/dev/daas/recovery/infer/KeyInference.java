@@ -128,7 +128,7 @@ final class KeyInference {
             if (holds != null) {
               evidence.add(
                   new dev.daas.model.Evidence(
-                      EvidenceChannel.CATALOG,
+                      EvidenceChannel.DATA_CHECK,
                       "data check: values of "
                           + c.columns()
                           + (holds ? " are" : " are not")

@@ -99,7 +99,8 @@ final class ModelAssembly {
               e.primaryKey(),
               e.uniqueKeys(),
               e.indexes(),
-              evidence));
+              evidence,
+              e.readableName()));
     }
     List<Relationship> result = new ArrayList<>();
     for (Relationship r : base.relationships()) {
@@ -124,6 +125,6 @@ final class ModelAssembly {
       }
     }
     return new DataModel(
-        base.formatVersion(), base.source(), base.databaseProduct(), entities, result);
+        base.formatVersion(), base.source(), base.databaseProduct(), entities, result, List.of());
   }
 }

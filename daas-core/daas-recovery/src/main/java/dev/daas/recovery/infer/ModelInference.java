@@ -73,20 +73,24 @@ public final class ModelInference {
         input.statements().stream().anyMatch(s -> s.channel() == EvidenceChannel.PROBE)
             ? EvidenceChannel.PROBE
             : EvidenceChannel.STATEMENT_STATS;
-    return new RecoveryResult(
-        model,
-        candidates,
-        List.copyOf(run.inferredKeys.values()),
-        all,
-        manyToMany(model),
-        ReadableNames.of(model, run.analyzer.lookup(), input.mappings()),
+    Map<String, String> readableNames =
+        ReadableNames.of(model, run.analyzer.lookup(), input.mappings());
+    List<RecoveryResult.ValueDomain> valueDomains =
         ValueDomains.of(
             model,
             run.analyzer.lookup(),
             run.workload.literals,
             literalChannel,
             input.values(),
-            input.thresholds().maxEnumValues()),
+            input.thresholds().maxEnumValues());
+    return new RecoveryResult(
+        ModelAnnotations.annotate(model, readableNames, valueDomains).withCandidates(candidates),
+        candidates,
+        List.copyOf(run.inferredKeys.values()),
+        all,
+        manyToMany(model),
+        readableNames,
+        valueDomains,
         new RecoveryResult.StatementSummary(
             run.workload.templates,
             run.workload.parsedTemplates,

@@ -11,9 +11,11 @@ import java.util.Map;
 /**
  * What inference recovered for one source.
  *
- * @param model the model: catalog entities with inferred primary keys, declared relationships and
- *     the inferred ones at or above the threshold (kind INFERRED, with confidence and evidence)
- * @param candidates inferred relationships below the threshold, for curation to confirm
+ * @param model the model: catalog entities with inferred primary keys, readable names and value
+ *     domains, declared relationships and the inferred ones at or above the threshold (kind
+ *     INFERRED, with confidence and evidence), and the candidates
+ * @param candidates inferred relationships below the threshold, for curation to confirm (also
+ *     {@code model.candidates()})
  * @param inferredKeys the primary keys inferred, with confidence and evidence
  * @param relationships every inferred relationship, emitted or not, by table and column names
  * @param manyToMany link tables whose key is two emitted relationships
@@ -54,9 +56,16 @@ public record RecoveryResult(
       String right,
       String rightRelationship) {}
 
-  /** An enum-like attribute: the values seen, sorted. */
+  /**
+   * An enum-like attribute: the values seen, sorted; or, where {@code closed}, the labels of its
+   * enum type in declaration order.
+   */
   public record ValueDomain(
-      String entity, String attribute, List<String> values, List<Evidence> evidence) {
+      String entity,
+      String attribute,
+      List<String> values,
+      boolean closed,
+      List<Evidence> evidence) {
     public ValueDomain {
       values = List.copyOf(values);
       evidence = List.copyOf(evidence);

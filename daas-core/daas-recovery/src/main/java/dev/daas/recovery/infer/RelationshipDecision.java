@@ -80,7 +80,7 @@ final class RelationshipDecision {
           if (holds != null) {
             ev.add(
                 new Evidence(
-                    EvidenceChannel.CATALOG,
+                    EvidenceChannel.DATA_CHECK,
                     "data check: values of "
                         + link.fromColumns()
                         + (holds ? " are" : " are not")

@@ -18,7 +18,9 @@ import java.util.TreeSet;
 
 /**
  * Enum-like attributes: string or integer columns, not part of a key, for which statements compared
- * literals or sampling saw values, with at least two and at most {@code maxValues} distinct values.
+ * literals or sampling saw values, with at least two and at most {@code maxValues} distinct values
+ * (an open domain: others may appear); and every column of an enum type, whose labels are a closed
+ * domain the database enforces.
  */
 final class ValueDomains {
   private ValueDomains() {}
@@ -66,11 +68,16 @@ final class ValueDomains {
         keyed.addAll(e.primaryKey().attributes());
       }
       for (Attribute a : e.attributes()) {
-        Set<String> v = values.get(new ColumnRef(table, a.column()));
-        boolean kind =
-            a.type() == DataType.STRING
-                || a.type() == DataType.ENUM
-                || a.type() == DataType.INTEGER;
+        ColumnRef ref = new ColumnRef(table, a.column());
+        Set<String> v = values.get(ref);
+        if (a.type() == DataType.ENUM && !a.enumValues().isEmpty()) {
+          List<Evidence> ev = new ArrayList<>();
+          ev.add(Evidence.catalog("enum type " + a.nativeType()));
+          ev.addAll(evidence.getOrDefault(ref, List.of()));
+          domains.add(new RecoveryResult.ValueDomain(e.name(), a.name(), a.enumValues(), true, ev));
+          continue;
+        }
+        boolean kind = a.type() == DataType.STRING || a.type() == DataType.INTEGER;
         if (v != null
             && kind
             && !keyed.contains(a.name())
@@ -78,10 +85,7 @@ final class ValueDomains {
             && v.size() <= maxValues) {
           domains.add(
               new RecoveryResult.ValueDomain(
-                  e.name(),
-                  a.name(),
-                  List.copyOf(v),
-                  evidence.get(new ColumnRef(table, a.column()))));
+                  e.name(), a.name(), List.copyOf(v), false, evidence.get(ref)));
         }
       }
     }

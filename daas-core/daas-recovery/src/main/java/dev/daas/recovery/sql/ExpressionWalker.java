@@ -28,29 +28,29 @@ import net.sf.jsqlparser.statement.select.Select;
  * scope so that correlated references resolve to the outer query's tables.
  */
 final class ExpressionWalker extends ExpressionVisitorAdapter<Void> {
-  private final StatementWalker walker;
-  private final StatementWalker.Scope scope;
+  private final QueryWalker walker;
+  private final Scope scope;
 
-  ExpressionWalker(StatementWalker walker, StatementWalker.Scope scope) {
+  ExpressionWalker(QueryWalker walker, Scope scope) {
     this.walker = walker;
     this.scope = scope;
   }
 
   @Override
   public <S> Void visit(Column column, S context) {
-    StatementWalker.Resolved r = walker.resolve(column, scope);
+    Scope.Resolved r = walker.resolve(column, scope);
     if (r != null) {
-      walker.column(r.ref());
+      walker.facts.column(r.ref());
     }
     return null;
   }
 
   @Override
   public <S> Void visit(EqualsTo equals, S context) {
-    StatementWalker.Resolved left = column(equals.getLeftExpression());
-    StatementWalker.Resolved right = column(equals.getRightExpression());
+    Scope.Resolved left = column(equals.getLeftExpression());
+    Scope.Resolved right = column(equals.getRightExpression());
     if (left != null && right != null) {
-      walker.equality(left, right);
+      walker.facts.equality(left, right);
     } else {
       comparison(equals);
     }
@@ -110,10 +110,10 @@ final class ExpressionWalker extends ExpressionVisitorAdapter<Void> {
     Expression right = in.getRightExpression();
     in.getLeftExpression().accept(this, context);
     if (right instanceof ParenthesedSelect sub) {
-      List<StatementWalker.Output> outputs = walker.select(sub.getSelect(), scope, scope.ctes);
-      StatementWalker.Resolved left = column(in.getLeftExpression());
+      List<Scope.Output> outputs = walker.select(sub.getSelect(), scope, scope.ctes);
+      Scope.Resolved left = column(in.getLeftExpression());
       if (left != null && outputs.size() == 1 && outputs.get(0).column() != null) {
-        walker.equality(left, outputs.get(0).column());
+        walker.facts.equality(left, outputs.get(0).column());
       }
       return null;
     }
@@ -157,13 +157,13 @@ final class ExpressionWalker extends ExpressionVisitorAdapter<Void> {
   }
 
   private void filter(Expression expression, String literal) {
-    StatementWalker.Resolved r = column(expression);
+    Scope.Resolved r = column(expression);
     if (r != null) {
-      walker.filter(r.ref(), literal);
+      walker.facts.filter(r.ref(), literal);
     }
   }
 
-  private StatementWalker.Resolved column(Expression expression) {
+  private Scope.Resolved column(Expression expression) {
     return expression instanceof Column c ? walker.resolve(c, scope) : null;
   }
 

@@ -33,7 +33,7 @@ class CuratorTest {
   private static final TableColumns LINE_ORDER = columns("T_ORD_LN", "ORD_NO");
   private static final TableColumns ORDER = columns("T_ORD", "ORD_NO");
 
-  private final DataModel recovered = model();
+  private final DataModel recovered = model().withCandidates(List.of(candidate()));
 
   @Test
   void withoutEntriesServesTheRecoveredModel() {

@@ -82,7 +82,8 @@ class ModelDiffTest {
                     e.primaryKey(),
                     e.uniqueKeys(),
                     e.indexes(),
-                    e.evidence()));
+                    e.evidence(),
+                    null));
 
     assertThat(ModelDiff.diff(before, after))
         .extracting(ModelChange::kind, ModelChange::entity, ModelChange::impact)
@@ -204,7 +205,8 @@ class ModelDiffTest {
                     new Key(e.primaryKey().name(), List.of("id")),
                     e.uniqueKeys(),
                     e.indexes(),
-                    e.evidence()));
+                    e.evidence(),
+                    null));
     after = mapRelationships(after, r -> r.toEntity().equals("t_cust") ? to(r, "t_cust", "id") : r);
 
     assertThat(ModelDiff.diff(before, after))
@@ -327,6 +329,9 @@ class ModelDiffTest {
             null,
             null,
             List.of(),
+            false,
+            null,
+            null,
             false));
     return new Entity(
         e.name(),
@@ -338,7 +343,8 @@ class ModelDiffTest {
         e.primaryKey(),
         e.uniqueKeys(),
         e.indexes(),
-        e.evidence());
+        e.evidence(),
+        e.readableName());
   }
 
   private static Entity key(Entity e, Key key) {
@@ -352,7 +358,8 @@ class ModelDiffTest {
         key,
         e.uniqueKeys(),
         e.indexes(),
-        e.evidence());
+        e.evidence(),
+        e.readableName());
   }
 
   private static Attribute string(Attribute a, Integer length) {

@@ -263,7 +263,7 @@ public class SourcesResource {
     }
   }
 
-  private static Optional<Integer> parseVersion(String version) {
+  static Optional<Integer> parseVersion(String version) {
     if (version == null || version.isBlank()) {
       return Optional.empty();
     }

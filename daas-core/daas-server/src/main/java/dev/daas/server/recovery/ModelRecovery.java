@@ -135,7 +135,7 @@ public class ModelRecovery {
                 .toList(),
             curated.pii().stream().map(p -> p.entity() + "." + p.attribute()).toList());
     LOG.debugf("Source %s recovered: %s", name, summary);
-    return new Outcome(curated.model(), summary);
+    return new Outcome(CandidateViews.capped(curated.model()), summary);
   }
 
   private void readProbeEvidence(
