@@ -17,8 +17,10 @@ import java.util.Optional;
  * The part of a model one caller may read, as its API document and index describe it: entities it
  * may read, fields some grant shows, fields served as text (hash and partial masks) typed as
  * strings, keys and relationships only where every field they use is shown unmasked (the planner
- * refuses the others). So a caller's OpenAPI document never names what its policy hides and
- * describes masked values as they arrive.
+ * refuses the others). Value domains are kept only for fields shown unmasked where no row filter
+ * applies (observed values may come from any row); candidate relationships are never shown. So a
+ * caller's OpenAPI document never names what its policy hides and describes masked values as they
+ * arrive.
  */
 public final class CallerModel {
   private CallerModel() {}
@@ -39,8 +41,14 @@ public final class CallerModel {
             .filter(r -> usable(authorization, r.fromEntity(), r.fromAttributes()))
             .filter(r -> usable(authorization, r.toEntity(), r.toAttributes()))
             .toList();
+    // candidates are for integrators, never for callers of the data API
     return new DataModel(
-        model.formatVersion(), model.source(), model.databaseProduct(), entities, relationships);
+        model.formatVersion(),
+        model.source(),
+        model.databaseProduct(),
+        entities,
+        relationships,
+        List.of());
   }
 
   private static Entity entity(Entity entity, EntityAccess access) {
@@ -67,12 +75,16 @@ public final class CallerModel {
         primaryKey,
         uniqueKeys,
         indexes,
-        entity.evidence());
+        entity.evidence(),
+        entity.readableName());
   }
 
   private static Attribute attribute(Attribute attribute, EntityAccess access) {
     if (access.clear(attribute.name())) {
-      return attribute;
+      // observed values may come from rows the caller's row filter hides
+      return access.rowCondition() == null || attribute.valueDomain() == null
+          ? attribute
+          : attribute.withAnnotations(attribute.readableName(), null, attribute.pii());
     }
     boolean text = access.servedAsText(attribute.name());
     String note =
@@ -93,7 +105,10 @@ public final class CallerModel {
         text ? null : attribute.precision(),
         text ? null : attribute.scale(),
         List.of(),
-        false);
+        false,
+        attribute.readableName(),
+        null,
+        attribute.pii());
   }
 
   private static boolean clear(EntityAccess access, List<String> fields) {

@@ -12,7 +12,9 @@ import dev.daas.model.DataModel;
 import dev.daas.model.DataType;
 import dev.daas.model.Entity;
 import dev.daas.model.Relationship;
+import dev.daas.model.ValueDomain;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -88,5 +90,34 @@ class CallerModelTest {
                 .requireAttribute("C_UID")
                 .type())
         .isEqualTo(DataType.STRING);
+  }
+
+  @Test
+  void valueDomainsAreShownOnlyWhereNoRowFilterCouldHideTheRowsTheyCameFrom() {
+    ValueDomain regions = new ValueDomain(List.of("EU", "US", "NORTH-7731"), false, List.of());
+    Entity order = MODEL.entity(ORDER).orElseThrow();
+    List<Attribute> attributes =
+        order.attributes().stream()
+            .map(a -> a.name().equals("O_REG") ? a.withAnnotations(null, regions, false) : a)
+            .toList();
+    DataModel model =
+        MODEL.withEntities(
+            MODEL.entities().stream()
+                .map(e -> e.name().equals(ORDER) ? e.withAttributes(attributes, null) : e)
+                .toList());
+
+    Attribute clerkSees =
+        CallerModel.of(model, authorization(Map.of("region", "EU"), "clerk"))
+            .entity(ORDER)
+            .orElseThrow()
+            .requireAttribute("O_REG");
+    Attribute auditorSees =
+        CallerModel.of(model, authorization(Map.of(), "auditor"))
+            .entity(ORDER)
+            .orElseThrow()
+            .requireAttribute("O_REG");
+
+    assertThat(clerkSees.valueDomain()).isNull();
+    assertThat(auditorSees.valueDomain()).isEqualTo(regions);
   }
 }
