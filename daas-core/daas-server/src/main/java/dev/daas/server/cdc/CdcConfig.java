@@ -41,4 +41,11 @@ public interface CdcConfig {
    */
   @WithDefault("10s")
   Duration schemaRecheck();
+
+  /**
+   * How long a server instance's claim to capture a source lasts unless renewed (every third of
+   * it); another instance takes capture over once it ran out.
+   */
+  @WithDefault("30s")
+  Duration leaseTtl();
 }

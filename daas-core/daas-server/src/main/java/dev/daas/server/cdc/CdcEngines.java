@@ -29,7 +29,9 @@ import org.jboss.logging.Logger;
  * Runs one capture engine per source with capture enabled: started with the server and restarted
  * every {@code daas.cdc.restart-interval} when failed (e.g. the database was down at start),
  * stopped and cleaned up when the source is removed. Each batch goes to the change log, then to the
- * streams; the engine saves offsets only after that returned (at-least-once).
+ * streams; the engine saves offsets only after that returned (at-least-once). Where several
+ * instances share the metadata store, an engine runs only on the instance holding the source's
+ * {@link CdcLeases lease}; the others stand by and take over when it runs out.
  */
 @ApplicationScoped
 public class CdcEngines {
@@ -43,8 +45,14 @@ public class CdcEngines {
   @Inject EntityNames names;
   @Inject SchemaDrift drift;
   @Inject CdcConfig config;
+  @Inject CdcLeases leases;
 
   private final Map<String, CaptureEngine> engines = new ConcurrentHashMap<>();
+  private final Map<String, Long> engineSourceIds = new ConcurrentHashMap<>();
+
+  /** Sources whose capture another instance holds, with that instance. */
+  private final Map<String, String> standby = new ConcurrentHashMap<>();
+
   private final Map<String, List<PreflightProblem>> problems = new ConcurrentHashMap<>();
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
   private ScheduledExecutorService scheduler;
@@ -59,6 +67,8 @@ public class CdcEngines {
             });
     long restart = config.restartInterval().toMillis();
     scheduler.scheduleWithFixedDelay(this::supervise, 0, restart, TimeUnit.MILLISECONDS);
+    long renew = Math.max(1, config.leaseTtl().toMillis() / 3);
+    scheduler.scheduleWithFixedDelay(this::renewLeases, renew, renew, TimeUnit.MILLISECONDS);
     long prune = config.pruneInterval().toMillis();
     scheduler.scheduleWithFixedDelay(this::prune, prune, prune, TimeUnit.MILLISECONDS);
   }
@@ -77,6 +87,7 @@ public class CdcEngines {
       if (!settings.enabled()) {
         stopEngine(source);
         problems.remove(source);
+        standby.remove(source);
         settingsStore.save(sourceId, settings);
         return status(source);
       }
@@ -107,15 +118,18 @@ public class CdcEngines {
     List<CdcStatus.Problem> found = views(problems.getOrDefault(source, List.of()));
     String mode = settings.snapshotMode().debeziumName();
     if (engine == null) {
+      String holder = settings.enabled() ? standby.get(source) : null;
       return new CdcStatus(
           source,
           settings.enabled(),
           mode,
           settings.tables(),
           List.of(),
-          found.isEmpty() ? (settings.enabled() ? "STARTING" : "DISABLED") : "FAILED",
+          holder != null
+              ? "STANDBY"
+              : found.isEmpty() ? (settings.enabled() ? "STARTING" : "DISABLED") : "FAILED",
           false,
-          null,
+          holder == null ? null : "captured by server instance " + holder,
           null,
           found,
           0,
@@ -189,6 +203,14 @@ public class CdcEngines {
   }
 
   private List<PreflightProblem> startEngine(String source, long sourceId, CaptureConfig capture) {
+    if (!leases.acquire(sourceId, config.leaseTtl())) {
+      String holder = leases.holderOf(sourceId).orElse("another instance");
+      if (standby.put(source, holder) == null) {
+        LOG.infof("Source %s: captured by server instance %s; standing by", source, holder);
+      }
+      return List.of();
+    }
+    standby.remove(source);
     CaptureEngine engine =
         new CaptureEngine(
             capture,
@@ -213,9 +235,11 @@ public class CdcEngines {
     problems.put(source, found);
     if (found.isEmpty()) {
       engines.put(source, engine);
+      engineSourceIds.put(source, sourceId);
       LOG.infof("Source %s: capture started (%s)", source, capture);
     } else {
       problems.put(source, found);
+      releaseQuietly(source, sourceId);
       LOG.warnf("Source %s: capture cannot start: %s", source, found);
     }
     return found;
@@ -223,17 +247,65 @@ public class CdcEngines {
 
   private void stopEngine(String source) {
     CaptureEngine engine = engines.remove(source);
+    Long sourceId = engineSourceIds.remove(source);
     if (engine != null) {
       engine.stop();
+    }
+    if (sourceId != null) {
+      releaseQuietly(source, sourceId);
+    }
+  }
+
+  private void releaseQuietly(String source, long sourceId) {
+    try {
+      leases.release(sourceId);
+    } catch (RuntimeException e) {
+      LOG.warnf("Source %s: could not release the capture lease: %s", source, e.toString());
+    }
+  }
+
+  /** Renews the lease of every running engine; an engine whose lease was lost stops. */
+  void renewLeases() {
+    for (Map.Entry<String, Long> entry : Map.copyOf(engineSourceIds).entrySet()) {
+      String source = entry.getKey();
+      try {
+        if (!leases.acquire(entry.getValue(), config.leaseTtl())) {
+          synchronized (lock(source)) {
+            LOG.warnf(
+                "Source %s: another server instance took over capture (lease lost); stopping"
+                    + " here",
+                source);
+            CaptureEngine engine = engines.remove(source);
+            engineSourceIds.remove(source);
+            if (engine != null) {
+              engine.stop();
+            }
+          }
+        }
+      } catch (RuntimeException e) {
+        LOG.warnf("Source %s: renewing the capture lease failed: %s", source, e.toString());
+      }
     }
   }
 
   /** Starts engines of enabled sources that have none or whose engine failed. */
   void supervise() {
     try {
-      for (Map.Entry<String, CdcSettings> entry : settingsStore.all().entrySet()) {
+      Map<String, CdcSettings> all = settingsStore.all();
+      for (String running : List.copyOf(engines.keySet())) {
+        CdcSettings settings = all.get(running);
+        if (settings == null || !settings.enabled()) {
+          // disabled or removed through another instance
+          synchronized (lock(running)) {
+            LOG.infof("Source %s: capture was disabled elsewhere; stopping", running);
+            stopEngine(running);
+          }
+        }
+      }
+      for (Map.Entry<String, CdcSettings> entry : all.entrySet()) {
         String source = entry.getKey();
         if (!entry.getValue().enabled()) {
+          standby.remove(source);
           continue;
         }
         CaptureEngine engine = engines.get(source);

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daas.server.TestingAuth;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,13 +33,9 @@ class CdcEvidenceIT {
 
   @BeforeAll
   static void createTables() throws Exception {
-    TestingAuth.asAdmin();
-    TestingCdc.dropSlotsAndPublications(SLOT_PREFIX);
-    TestingCdc.execute(
-        POSTGRES,
-        "postgres",
-        "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE",
-        "CREATE SCHEMA " + SCHEMA,
+    TestingCdc.createSchema(
+        SLOT_PREFIX,
+        SCHEMA,
         "CREATE TABLE " + SCHEMA + ".orders (id int PRIMARY KEY, status varchar(10), qty int)");
   }
 
@@ -48,8 +46,7 @@ class CdcEvidenceIT {
 
   @AfterAll
   static void dropEverything() throws Exception {
-    TestingCdc.dropSlotsAndPublications(SLOT_PREFIX);
-    TestingCdc.execute(POSTGRES, "postgres", "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+    TestingCdc.dropSchema(SLOT_PREFIX, SCHEMA);
   }
 
   @Test
@@ -78,6 +75,65 @@ class CdcEvidenceIT {
             .extract()
             .path("entities.find { it.table == 'orders' }.attributes.column");
     assertThat(columns).contains("priority");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void capturedValuesGiveValueDomainsOnlyWhereValueSamplingIsAllowed() throws Exception {
+    TestingCdc.register(SOURCE, POSTGRES, "postgres", SCHEMA);
+    TestingCdc.enableAndAwaitStreaming(SOURCE, "{\"enabled\":true}");
+    TestingCdc.execute(
+        POSTGRES,
+        "postgres",
+        "DELETE FROM " + SCHEMA + ".orders",
+        "INSERT INTO " + SCHEMA + ".orders (id, status, qty) VALUES (11, 'NEW', 1)",
+        "INSERT INTO " + SCHEMA + ".orders (id, status, qty) VALUES (12, 'PAID', 2)",
+        "INSERT INTO " + SCHEMA + ".orders (id, status, qty) VALUES (13, 'SHIPPED', 3)",
+        "UPDATE " + SCHEMA + ".orders SET status = 'PAID' WHERE id = 11");
+    TestingCdc.awaitTrue("the changes in the log", () -> changesLogged() >= 4);
+
+    introspect();
+    assertThat(statusDomain()).as("value sampling is off by default").isNull();
+
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"valueSampling\":true}")
+        .post("/admin/v1/sources/" + SOURCE + "/probe")
+        .then()
+        .statusCode(200);
+    introspect();
+    Map<String, Object> domain = statusDomain();
+    assertThat(domain).isNotNull();
+    assertThat((List<String>) domain.get("values")).containsExactly("NEW", "PAID", "SHIPPED");
+    assertThat((List<Map<String, Object>>) domain.get("evidence"))
+        .extracting(e -> e.get("channel"))
+        .contains("cdc");
+  }
+
+  private static void introspect() {
+    given().post("/admin/v1/sources/" + SOURCE + "/introspect").then().statusCode(200);
+  }
+
+  private static Map<String, Object> statusDomain() {
+    return given()
+        .get("/admin/v1/sources/" + SOURCE + "/model")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path(
+            "entities.find { it.table == 'orders' }.attributes.find { it.column == 'status' }"
+                + ".valueDomain");
+  }
+
+  /** Changes the engine handed over since it started (each after the log had it). */
+  private static long changesLogged() {
+    return given()
+        .get("/admin/v1/sources/" + SOURCE + "/cdc")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getLong("eventsDelivered");
   }
 
   private static int latestVersion() {

@@ -47,6 +47,11 @@ final class TestingCdc {
         .post("/admin/v1/sources/" + source + "/cdc")
         .then()
         .statusCode(200);
+    awaitStreaming(source);
+  }
+
+  /** Waits until the source's engine reads the log. */
+  static void awaitStreaming(String source) {
     awaitTrue(
         source + " streaming",
         () ->
@@ -81,6 +86,20 @@ final class TestingCdc {
         throw new AssertionError(e);
       }
     }
+  }
+
+  /** Drops slots and publications with the prefix, then (re)creates the PostgreSQL schema. */
+  static void createSchema(String slotPrefix, String schema, String... ddl) throws SQLException {
+    dropSlotsAndPublications(slotPrefix);
+    execute(POSTGRES, "postgres", "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    execute(POSTGRES, "postgres", "CREATE SCHEMA " + schema);
+    execute(POSTGRES, "postgres", ddl);
+  }
+
+  /** Drops slots and publications with the prefix and the PostgreSQL schema. */
+  static void dropSchema(String slotPrefix, String schema) throws SQLException {
+    dropSlotsAndPublications(slotPrefix);
+    execute(POSTGRES, "postgres", "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
   }
 
   static void execute(String url, String user, String... statements) throws SQLException {
