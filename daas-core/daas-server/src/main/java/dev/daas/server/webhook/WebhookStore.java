@@ -76,20 +76,6 @@ public class WebhookStore {
     return list(source).stream().filter(w -> w.id().equals(id)).findFirst();
   }
 
-  /** The cursor as stored, or empty when the webhook is gone. */
-  Optional<Long> cursor(String id) {
-    return call(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT cursor_seq FROM webhook WHERE id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
-            }
-          }
-        });
-  }
-
   /** Moves the cursor forward; false when the webhook was deleted meanwhile. */
   boolean advance(String id, long sequence) {
     return call(
@@ -102,7 +88,7 @@ public class WebhookStore {
             ps.setLong(3, sequence);
             ps.executeUpdate();
           }
-          return cursor(c, id);
+          return exists(c, id);
         });
   }
 
@@ -116,7 +102,7 @@ public class WebhookStore {
         });
   }
 
-  private static boolean cursor(Connection c, String id) throws SQLException {
+  private static boolean exists(Connection c, String id) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM webhook WHERE id = ?")) {
       ps.setString(1, id);
       try (ResultSet rs = ps.executeQuery()) {
