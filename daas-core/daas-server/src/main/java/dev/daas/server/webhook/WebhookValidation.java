@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** Checks a {@link WebhookRequest} and reports every violation at once. */
@@ -22,8 +23,9 @@ final class WebhookValidation {
 
   /**
    * @param entities the API names of the source's current model
+   * @param subscribable whether the role may subscribe to an entity of the model
    */
-  static void check(WebhookRequest request, Set<String> entities) {
+  static void check(WebhookRequest request, Set<String> entities, Predicate<String> subscribable) {
     List<Map<String, String>> violations = new ArrayList<>();
     String url = request.url();
     if (url == null || url.isBlank()) {
@@ -51,6 +53,19 @@ final class WebhookValidation {
           violation(
               "role",
               "is required: the role whose policy filters the events, 1-64 of A-Z a-z 0-9 _ . : -"));
+    } else if (request.entities() != null) {
+      for (String entity : request.entities()) {
+        if (entity != null && entities.contains(entity) && !subscribable.test(entity)) {
+          violations.add(
+              violation(
+                  "role",
+                  "no policy of role '"
+                      + request.role()
+                      + "' grants 'subscribe' on '"
+                      + entity
+                      + "' (PUT /admin/v1/sources/{name}/policies/{role})"));
+        }
+      }
     }
     if (request.description() != null && request.description().length() > MAX_DESCRIPTION) {
       violations.add(violation("description", "is longer than 500 characters"));

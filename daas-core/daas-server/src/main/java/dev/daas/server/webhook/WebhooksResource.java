@@ -1,12 +1,18 @@
 package dev.daas.server.webhook;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.daas.gateway.policy.Authorization;
+import dev.daas.gateway.policy.Caller;
+import dev.daas.gateway.policy.Operation;
+import dev.daas.model.DataModel;
+import dev.daas.model.Entity;
 import dev.daas.model.error.DaasException;
 import dev.daas.model.error.ErrorCode;
 import dev.daas.server.cdc.CdcSettingsStore;
 import dev.daas.server.cdc.ChangeLog;
 import dev.daas.server.cdc.EntityNames;
 import dev.daas.server.secrets.Secrets;
+import dev.daas.server.security.Authorizations;
 import dev.daas.server.webhook.DeadLetters.DeadLetter;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +31,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -45,6 +52,7 @@ public class WebhooksResource {
   @Inject EntityNames names;
   @Inject ChangeLog log;
   @Inject Secrets secrets;
+  @Inject Authorizations authorizations;
 
   /** The answer to a creation: the webhook and, this once, its secret. */
   public record Created(@JsonUnwrapped Webhook webhook, String secret) {}
@@ -62,16 +70,20 @@ public class WebhooksResource {
       throw new DaasException(ErrorCode.VALIDATION_FAILED, "The request body is empty");
     }
     long sourceId = settingsStore.requireSourceId(source);
+    Optional<DataModel> model = names.model(source);
     Set<String> entities =
-        names
-            .model(source)
-            .map(
-                model ->
-                    model.entities().stream()
-                        .map(entity -> entity.name())
-                        .collect(Collectors.toSet()))
+        model
+            .map(m -> m.entities().stream().map(Entity::name).collect(Collectors.toSet()))
             .orElse(Set.of());
-    WebhookValidation.check(body, entities);
+    Authorization authorization =
+        model
+            .filter(m -> body.role() != null)
+            .map(m -> authorizations.of(new Caller("webhook", Set.of(body.role()), Map.of()), m))
+            .orElse(null);
+    WebhookValidation.check(
+        body,
+        entities,
+        entity -> authorization != null && authorization.allows(entity, Operation.SUBSCRIBE));
     String secret = WebhookSignature.newSecret();
     Webhook webhook =
         new Webhook(

@@ -85,7 +85,40 @@ class WebhooksTest {
         .post(BASE)
         .then()
         .statusCode(400);
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"url\":\"https://example.com/x\",\"entities\":[\"t_ord\"],\"role\":\"hookreader\"}")
+        .post(BASE)
+        .then()
+        .statusCode(400)
+        .body("violations.field", contains("role"))
+        .body("violations[0].message", containsString("grants 'subscribe' on 't_ord'"));
     given().get(BASE + "/wh_missing/dead-letters").then().statusCode(404);
+  }
+
+  @Test
+  void deliversABurstOnceEachInLogOrder() throws Exception {
+    try (TestingReceiver receiver = new TestingReceiver(0)) {
+      Response created = create(receiver.url());
+      String id = created.jsonPath().getString("id");
+      receiver.secret = created.jsonPath().getString("secret");
+      long first = SEQUENCE.get() + 1;
+      ChangeEvent[] burst = new ChangeEvent[300];
+      for (int i = 0; i < burst.length; i++) {
+        burst[i] = customer("C" + i, "A");
+      }
+      long started = System.nanoTime();
+      feed(burst);
+      await("the burst", () -> receiver.accepted.size() >= burst.length);
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      System.out.printf("webhook burst: %d events delivered in %d ms%n", burst.length, millis);
+      assertThat(receiver.accepted)
+          .extracting(d -> Long.parseLong(d.header("DaaS-Event-Id")))
+          .containsExactlyElementsOf(
+              java.util.stream.LongStream.range(first, first + burst.length).boxed().toList());
+      given().delete(BASE + "/" + id).then().statusCode(204);
+    }
   }
 
   @Test
