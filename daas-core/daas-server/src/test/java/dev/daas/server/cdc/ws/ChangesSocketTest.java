@@ -84,6 +84,8 @@ class ChangesSocketTest {
     assertThat(refusal("/api/v1/ws/t_ord/changes/ws", "Bearer " + watcherKey)).isEqualTo(403);
     assertThat(refusal("/api/v1/ws/nothing/changes/ws", TestingAuth.ADMIN)).isEqualTo(404);
     assertThat(refusal(PATH + "?after=-3", TestingAuth.ADMIN)).isEqualTo(400);
+    io.restassured.response.Response plain = given().get(PATH);
+    assertThat(plain.statusCode()).as("a plain GET is no stream").isEqualTo(404);
   }
 
   @Test
