@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
@@ -97,6 +99,16 @@ public class ChangeLog {
 
   /** Up to {@code limit} changes of one entity after {@code sequence}, oldest first. */
   public List<ChangeRecord> after(long sourceId, String entity, long sequence, int limit) {
+    return after(sourceId, List.of(entity), sequence, limit);
+  }
+
+  /** Up to {@code limit} changes of any of the entities after {@code sequence}, oldest first. */
+  public List<ChangeRecord> after(
+      long sourceId, Collection<String> entities, long sequence, int limit) {
+    if (entities.isEmpty()) {
+      return List.of();
+    }
+    String in = String.join(", ", Collections.nCopies(entities.size(), "?"));
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
@@ -106,13 +118,17 @@ public class ChangeLog {
                       c.prepareStatement(
                           "SELECT "
                               + COLUMNS
-                              + " FROM cdc_change WHERE source_id = ? AND entity = ? AND seq_no > ?"
-                              + " ORDER BY seq_no FETCH FIRST "
+                              + " FROM cdc_change WHERE source_id = ? AND entity IN ("
+                              + in
+                              + ") AND seq_no > ? ORDER BY seq_no FETCH FIRST "
                               + limit
                               + " ROWS ONLY")) {
-                ps.setLong(1, sourceId);
-                ps.setString(2, entity);
-                ps.setLong(3, sequence);
+                int i = 1;
+                ps.setLong(i++, sourceId);
+                for (String entity : entities) {
+                  ps.setString(i++, entity);
+                }
+                ps.setLong(i, sequence);
                 try (ResultSet rs = ps.executeQuery()) {
                   while (rs.next()) {
                     OffsetDateTime ts = rs.getObject(7, OffsetDateTime.class);
@@ -130,6 +146,23 @@ public class ChangeLog {
                 }
               }
               return records;
+            });
+  }
+
+  /** The highest sequence logged for the source, 0 when none. */
+  public long lastSequence(long sourceId) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              try (Connection c = metadata.getConnection();
+                  PreparedStatement ps =
+                      c.prepareStatement(
+                          "SELECT coalesce(max(seq_no), 0) FROM cdc_change WHERE source_id = ?")) {
+                ps.setLong(1, sourceId);
+                try (ResultSet rs = ps.executeQuery()) {
+                  return rs.next() ? rs.getLong(1) : 0L;
+                }
+              }
             });
   }
 

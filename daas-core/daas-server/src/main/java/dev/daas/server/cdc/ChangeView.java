@@ -15,13 +15,13 @@ import java.util.function.UnaryOperator;
  * (hidden fields removed, masked fields masked); key members that are hidden or masked are removed.
  * A change that cannot be read is dropped, never passed on unshaped.
  */
-final class ChangeView implements UnaryOperator<ChangeRecord> {
+public final class ChangeView implements UnaryOperator<ChangeRecord> {
   private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
   private final Authorization authorization;
   private final ObjectMapper json;
 
-  ChangeView(Authorization authorization, ObjectMapper json) {
+  public ChangeView(Authorization authorization, ObjectMapper json) {
     this.authorization = authorization;
     this.json = json;
   }
