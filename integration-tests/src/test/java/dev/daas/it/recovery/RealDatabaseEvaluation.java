@@ -19,6 +19,7 @@ import dev.daas.recovery.evidence.DataCheck;
 import dev.daas.recovery.evidence.RecoveryInput;
 import dev.daas.recovery.evidence.RecoveryThresholds;
 import dev.daas.recovery.evidence.StatementEvidence;
+import dev.daas.recovery.infer.InferredRelationship;
 import dev.daas.recovery.infer.ModelInference;
 import dev.daas.recovery.infer.RecoveryResult;
 import java.io.PrintStream;
@@ -38,12 +39,12 @@ import java.util.stream.Collectors;
  * PostgreSQL or MariaDB (no foreign keys, most primary keys removed, data consistent with the
  * truth), plays the application's workload, then recovers as the server's {@code ModelRecovery}
  * does, with its default settings: the catalog read by the JDBC connector, the database's own
- * statement statistics (no probe), and at most 200 bounded data checks in 20 s over three planning
- * rounds, run by the connector on the database. Scores with {@link Evaluate#score}.
+ * statement statistics (no probe), and at most 1,000 bounded data checks in 20 s over three
+ * planning rounds, run by the connector on the database. Scores with {@link Evaluate#score}.
  */
 final class RealDatabaseEvaluation {
   /** ModelRecovery's defaults (RecoveryConfig). */
-  static final int MAX_CHECKS = 200;
+  static final int MAX_CHECKS = Integer.getInteger("eval.maxChecks", 1000);
 
   static final int SAMPLE_ROWS = 10_000;
   static final Duration CHECK_BUDGET = Duration.ofSeconds(20);
@@ -119,6 +120,7 @@ final class RealDatabaseEvaluation {
               catalog.tables().size(),
               c.truth().respelled(style.name(), schema, database.foldsToLowerCase()),
               result);
+      explain(score, result);
       long end = System.nanoTime();
       log.printf(
           "%s %s: %d rows loaded in %.1f s; %d templates (%d refused), %d executions in %.1f s;"
@@ -136,6 +138,26 @@ final class RealDatabaseEvaluation {
           checks.skipped,
           (end - played) / 1e9);
       return new Run(score, statements.size(), checks.run, checks.skipped);
+    }
+  }
+
+  /** Why each false positive and each missed relationship came out as it did. */
+  private void explain(Evaluate.Score score, RecoveryResult result) {
+    Map<String, InferredRelationship> bySignature = new HashMap<>();
+    result.relationships().forEach(r -> bySignature.put(r.signature(), r));
+    List<String> wrong = new ArrayList<>(score.falsePositives());
+    wrong.addAll(score.misses());
+    for (String signature : wrong) {
+      InferredRelationship r = bySignature.get(signature);
+      log.printf(
+          "  %s: %s%n",
+          signature,
+          r == null
+              ? "never proposed"
+              : "confidence "
+                  + r.confidence()
+                  + ", "
+                  + r.evidence().stream().map(e -> e.detail()).toList());
     }
   }
 

@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
 /**
  * Plays an evaluation workload against the database as the legacy application would: each template
  * prepared with bound parameters and run {@code ceil(count / scale)} times, in transactions of a
- * few hundred statements. Templates the database refuses (the corpus holds a few nobody can
- * analyse, such as {@code select top 10}) are tried once and then left out, as they would never
- * reach the statement statistics.
+ * few hundred statements. Updates are bound to keys that do not exist: they reach the statistics
+ * like any other statement but leave the generated data, and so the truth, as it was (a real
+ * application writes values consistent with its references; random ones would not be). Templates
+ * the database refuses (the corpus holds a few nobody can analyse, such as {@code select top 10})
+ * are tried once and then left out, as they would never reach the statement statistics.
  */
 final class WorkloadReplay {
   /** A parameter and the column it is compared with or assigned to, if any. */
@@ -85,6 +87,7 @@ final class WorkloadReplay {
       PreparedStatement p, String sql, Map<String, DataType> types, Random random)
       throws SQLException {
     Matcher m = PARAMETER.matcher(sql);
+    int sign = sql.regionMatches(true, 0, "update", 0, 6) ? -1 : 1;
     int index = 0;
     while (m.find()) {
       int n = 1 + random.nextInt(200);
@@ -96,7 +99,7 @@ final class WorkloadReplay {
       } else if (type == DataType.STRING) {
         p.setString(++index, "N " + n);
       } else {
-        p.setInt(++index, n);
+        p.setInt(++index, sign * n);
       }
     }
   }
