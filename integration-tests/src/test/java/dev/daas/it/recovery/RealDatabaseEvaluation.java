@@ -124,7 +124,7 @@ final class RealDatabaseEvaluation {
       long end = System.nanoTime();
       log.printf(
           "%s %s: %d rows loaded in %.1f s; %d templates (%d refused), %d executions in %.1f s;"
-              + " %d statements from statistics; %d checks run, %d skipped; recovery %.1f s%n",
+              + " %d statements from statistics; %d checks run, %d skipped; %s; recovery %.1f s%n",
           database,
           schema,
           rows.stream().mapToInt(t -> t.rows().size()).sum(),
@@ -136,9 +136,34 @@ final class RealDatabaseEvaluation {
           statements.size(),
           checks.run,
           checks.skipped,
+          inclusions(results),
           (end - played) / 1e9);
       return new Run(score, statements.size(), checks.run, checks.skipped);
     }
+  }
+
+  /** How the inclusion checks came out, with those on noise columns and those with orphans. */
+  private static String inclusions(List<CheckResult> results) {
+    int run = 0;
+    int held = 0;
+    int noise = 0;
+    int noiseHeld = 0;
+    int orphansTolerated = 0;
+    for (CheckResult r : results) {
+      if (r.check() instanceof DataCheck.Inclusion i && r.conclusive()) {
+        boolean holds = r.violations() <= 0.01 * r.rowsExamined();
+        run++;
+        held += holds ? 1 : 0;
+        orphansTolerated += holds && r.violations() > 0 ? 1 : 0;
+        if (i.columns().get(0).toUpperCase(Locale.ROOT).startsWith(SyntheticRows.NOISE_PREFIX)) {
+          noise++;
+          noiseHeld += holds ? 1 : 0;
+        }
+      }
+    }
+    return String.format(
+        "inclusion held %d of %d (%d with tolerated orphans), on noise columns %d of %d",
+        held, run, orphansTolerated, noiseHeld, noise);
   }
 
   /** Why each false positive and each missed relationship came out as it did. */

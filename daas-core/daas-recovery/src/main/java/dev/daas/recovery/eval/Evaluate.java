@@ -24,7 +24,8 @@ import java.util.TreeSet;
  *
  * <p>Run: {@code mvn -pl daas-core/daas-recovery exec:java
  * -Dexec.mainClass=dev.daas.recovery.eval.Evaluate}, or {@code java -cp <module classpath>
- * dev.daas.recovery.eval.Evaluate}. Add {@code --no-checks} to recover without any data check.
+ * dev.daas.recovery.eval.Evaluate}. Add {@code --no-checks} to recover without any data check. The
+ * same scoring on real databases: integration-tests' {@code RealDatabaseEvaluationIT}.
  */
 public final class Evaluate {
   /** Goals of issue 4. */
