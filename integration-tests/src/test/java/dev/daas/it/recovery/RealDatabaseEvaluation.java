@@ -4,12 +4,10 @@ import dev.daas.connector.jdbc.JdbcConnector;
 import dev.daas.model.DataType;
 import dev.daas.model.EvidenceChannel;
 import dev.daas.model.catalog.Catalog;
-import dev.daas.model.catalog.Table;
 import dev.daas.model.connector.DataInspector;
 import dev.daas.model.connector.DataInspector.StatementStatistic;
 import dev.daas.model.connector.SourceConfig;
 import dev.daas.model.connector.SourceConnection;
-import dev.daas.model.error.DaasException;
 import dev.daas.recovery.eval.Evaluate;
 import dev.daas.recovery.eval.EvaluationCase;
 import dev.daas.recovery.eval.SchemaStyle;
@@ -105,7 +103,8 @@ final class RealDatabaseEvaluation {
               List.of(),
               new RecoveryThresholds(0.6, 0.5, 0.01, MAX_CHECKS, 20));
       ModelInference inference = new ModelInference();
-      Checks checks = new Checks(inspector, catalog);
+      BudgetedChecks checks =
+          new BudgetedChecks(inspector, catalog, MAX_CHECKS, CHECK_BUDGET, SAMPLE_ROWS);
       List<CheckResult> results = new ArrayList<>();
       for (int round = 0; round < CHECK_ROUNDS; round++) {
         List<DataCheck> wanted = inference.plan(input, results);
@@ -232,57 +231,5 @@ final class RealDatabaseEvaluation {
       }
     }
     return false;
-  }
-
-  /** ModelRecovery.DataChecks: runs checks within the count and time budget. */
-  private static final class Checks {
-    private final DataInspector inspector;
-    private final Map<String, Table> tables = new HashMap<>();
-    private final long deadline = System.nanoTime() + CHECK_BUDGET.toNanos();
-    int run;
-    int skipped;
-
-    Checks(DataInspector inspector, Catalog catalog) {
-      this.inspector = inspector;
-      catalog.tables().forEach(t -> tables.put(t.qualifiedName(), t));
-    }
-
-    boolean runAll(List<DataCheck> wanted, List<CheckResult> results) {
-      for (int i = 0; i < wanted.size(); i++) {
-        if (run >= MAX_CHECKS || System.nanoTime() > deadline) {
-          skipped += wanted.size() - i;
-          return false;
-        }
-        run++;
-        try {
-          results.add(answer(wanted.get(i)));
-        } catch (DaasException e) {
-          System.err.println("data check " + wanted.get(i) + " failed: " + e.getMessage());
-        }
-      }
-      return true;
-    }
-
-    private CheckResult answer(DataCheck check) {
-      DataInspector.CheckCounts counts;
-      if (check instanceof DataCheck.Uniqueness u) {
-        Table t = tables.get(u.table());
-        counts = inspector.uniqueness(t.schema(), t.name(), u.columns(), SAMPLE_ROWS);
-      } else {
-        DataCheck.Inclusion i = (DataCheck.Inclusion) check;
-        Table t = tables.get(i.table());
-        Table r = tables.get(i.referencedTable());
-        counts =
-            inspector.inclusion(
-                t.schema(),
-                t.name(),
-                i.columns(),
-                r.schema(),
-                r.name(),
-                i.referencedColumns(),
-                SAMPLE_ROWS);
-      }
-      return new CheckResult(check, counts.examined(), counts.violations());
-    }
   }
 }
