@@ -24,7 +24,8 @@ import java.util.TreeSet;
  *
  * <p>Run: {@code mvn -pl daas-core/daas-recovery exec:java
  * -Dexec.mainClass=dev.daas.recovery.eval.Evaluate}, or {@code java -cp <module classpath>
- * dev.daas.recovery.eval.Evaluate}. Add {@code --no-checks} to recover without any data check.
+ * dev.daas.recovery.eval.Evaluate}. Add {@code --no-checks} to recover without any data check. The
+ * same scoring on real databases: integration-tests' {@code RealDatabaseEvaluationIT}.
  */
 public final class Evaluate {
   /** Goals of issue 4. */
@@ -107,6 +108,12 @@ public final class Evaluate {
       scores.add(score(EvaluationCase.generate(style), dataChecks));
     }
     scores.add(total(scores));
+    print(scores, out);
+    return scores;
+  }
+
+  /** Prints scores (the last one being the total) as a table, then each schema's errors. */
+  public static void print(List<Score> scores, PrintStream out) {
     out.printf(
         "%-8s %6s %5s %5s %5s | %6s %6s %6s | %6s %6s %6s | %6s%n",
         "schema", "tables", "refs", "exer", "found", "P-ex", "R-ex", "F1-ex", "P", "R", "F1",
@@ -131,7 +138,6 @@ public final class Evaluate {
       s.falsePositives().forEach(f -> out.println("  false positive " + s.name() + ": " + f));
       s.misses().forEach(f -> out.println("  missed exercised " + s.name() + ": " + f));
     }
-    return scores;
   }
 
   static Score score(EvaluationCase c, boolean dataChecks) {
@@ -146,7 +152,14 @@ public final class Evaluate {
       results.addAll(c.answer(wanted));
     }
     RecoveryResult result = inference.recover(input, results);
-    GroundTruth truth = c.truth();
+    return score(c.name(), c.catalog().tables().size(), c.truth(), result);
+  }
+
+  /**
+   * Scores one recovery against the truth; the truth must name tables and columns as the recovered
+   * catalog does (see {@link GroundTruth#respelled}).
+   */
+  public static Score score(String name, int tables, GroundTruth truth, RecoveryResult result) {
     Set<String> predicted = new TreeSet<>();
     Set<String> joined = new TreeSet<>();
     for (InferredRelationship r : result.relationships()) {
@@ -179,8 +192,8 @@ public final class Evaluate {
     List<String> falsePositives =
         predicted.stream().filter(p -> !truth.relationships().contains(p)).toList();
     return new Score(
-        c.name(),
-        c.catalog().tables().size(),
+        name,
+        tables,
         truth.relationships().size(),
         truth.exercised().size(),
         predicted.size(),
@@ -194,7 +207,8 @@ public final class Evaluate {
         misses);
   }
 
-  private static Score total(List<Score> scores) {
+  /** The sum of the schemas' counts, named total. */
+  public static Score total(List<Score> scores) {
     int[] n = new int[11];
     for (Score s : scores) {
       int[] v = {

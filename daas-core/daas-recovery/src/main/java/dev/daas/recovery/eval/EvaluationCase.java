@@ -31,18 +31,20 @@ public final class EvaluationCase {
   private final List<StatementEvidence> workload;
   private final GroundTruth truth;
   private final SimulatedData data;
+  private final GeneratedSchema schema;
 
   private EvaluationCase(
       String name,
       Catalog catalog,
       List<StatementEvidence> workload,
       GroundTruth truth,
-      SimulatedData data) {
+      GeneratedSchema schema) {
     this.name = name;
+    this.schema = schema;
     this.catalog = catalog;
     this.workload = workload;
     this.truth = truth;
-    this.data = data;
+    this.data = new SimulatedData(schema);
   }
 
   /** The five schemas of the evaluation. */
@@ -106,7 +108,7 @@ public final class EvaluationCase {
         catalog,
         workload,
         new GroundTruth(relationships, writer.exercised(), keys, undeclared),
-        new SimulatedData(schema));
+        schema);
   }
 
   private static String nativeType(DataType type) {
@@ -132,6 +134,11 @@ public final class EvaluationCase {
 
   public GroundTruth truth() {
     return truth;
+  }
+
+  /** Rows for a real database, consistent with the truth: see {@link SyntheticRows}. */
+  public SyntheticRows rows(int maxRowsPerTable) {
+    return SyntheticRows.generate(schema, maxRowsPerTable);
   }
 
   /** SIMULATED: see {@link SimulatedData}. */

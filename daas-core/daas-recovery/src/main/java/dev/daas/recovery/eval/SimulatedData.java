@@ -15,7 +15,8 @@ import java.util.Set;
  * from a database. Uniqueness holds exactly for supersets of the true key. Inclusion holds for true
  * references and, as in real data, by accident where value spaces overlap: every serial integer key
  * shares one space, so {@code T_ORD.CUST_ID} (values 1..700) is "included" in any table with at
- * least 700 serial keys. A run against a real database replaces this class.
+ * least 700 serial keys. integration-tests' {@code RealDatabaseEvaluationIT} answers the same
+ * checks on real databases instead, loaded with {@link SyntheticRows}.
  */
 final class SimulatedData {
   private static final long SAMPLE = 10_000;
