@@ -14,6 +14,7 @@ import java.util.List;
  * @param mappings ORM mappings seen by the probe
  * @param values observed column values (optional, may be empty)
  * @param thresholds per-source settings
+ * @param activity how often tables were written (optional, may be empty)
  */
 public record RecoveryInput(
     String source,
@@ -21,7 +22,8 @@ public record RecoveryInput(
     List<StatementEvidence> statements,
     List<OrmMapping> mappings,
     List<ObservedValues> values,
-    RecoveryThresholds thresholds) {
+    RecoveryThresholds thresholds,
+    List<TableActivity> activity) {
   public RecoveryInput {
     requireNonNull(source, "source is null");
     requireNonNull(catalog, "catalog is null");
@@ -29,6 +31,18 @@ public record RecoveryInput(
     mappings = mappings == null ? List.of() : List.copyOf(mappings);
     values = values == null ? List.of() : List.copyOf(values);
     thresholds = thresholds == null ? RecoveryThresholds.defaults() : thresholds;
+    activity = activity == null ? List.of() : List.copyOf(activity);
+  }
+
+  /** Without write activity. */
+  public RecoveryInput(
+      String source,
+      Catalog catalog,
+      List<StatementEvidence> statements,
+      List<OrmMapping> mappings,
+      List<ObservedValues> values,
+      RecoveryThresholds thresholds) {
+    this(source, catalog, statements, mappings, values, thresholds, List.of());
   }
 
   /** Catalog and statements only, default thresholds. */

@@ -83,8 +83,13 @@ public final class ModelInference {
             literalChannel,
             input.values(),
             input.thresholds().maxEnumValues());
+    DataModel annotated =
+        WriteActivity.annotate(
+            ModelAnnotations.annotate(model, readableNames, valueDomains),
+            run.analyzer.lookup(),
+            input.activity());
     return new RecoveryResult(
-        ModelAnnotations.annotate(model, readableNames, valueDomains).withCandidates(candidates),
+        annotated.withCandidates(candidates),
         candidates,
         List.copyOf(run.inferredKeys.values()),
         all,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.daas.model.EvidenceChannel;
 import dev.daas.recovery.evidence.ObservedValues;
+import dev.daas.recovery.evidence.TableActivity;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,6 +37,43 @@ public class CdcEvidence {
 
   @Inject AgroalDataSource metadata;
   @Inject ObjectMapper json;
+
+  /** Inserts, updates and deletes per table in the retained change log of the source. */
+  public List<TableActivity> activity(long sourceId) {
+    Map<String, long[]> counts = new TreeMap<>();
+    try (Connection c = metadata.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT schema_name, table_name, operation, COUNT(*) FROM cdc_change"
+                    + " WHERE source_id = ? GROUP BY schema_name, table_name, operation")) {
+      ps.setLong(1, sourceId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long[] c3 =
+              counts.computeIfAbsent(qualified(rs.getString(1), rs.getString(2)), k -> new long[3]);
+          switch (rs.getString(3)) {
+            case "create" -> c3[0] += rs.getLong(4);
+            case "update" -> c3[1] += rs.getLong(4);
+            case "delete" -> c3[2] += rs.getLong(4);
+            default -> {
+              // snapshot reads and truncations are not row writes
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the change log: " + e.getMessage(), e);
+    }
+    List<TableActivity> activity = new ArrayList<>();
+    counts.forEach(
+        (table, c3) ->
+            activity.add(new TableActivity(table, c3[0], c3[1], c3[2], EvidenceChannel.CDC)));
+    return activity;
+  }
+
+  private static String qualified(String schema, String table) {
+    return schema == null || schema.isEmpty() ? table : schema + "." + table;
+  }
 
   /**
    * Distinct values per column of the newest changes; a column with more than {@code maxDistinct}

@@ -19,6 +19,7 @@ import dev.daas.recovery.evidence.OrmMapping;
 import dev.daas.recovery.evidence.RecoveryInput;
 import dev.daas.recovery.evidence.RecoveryThresholds;
 import dev.daas.recovery.evidence.StatementEvidence;
+import dev.daas.recovery.evidence.TableActivity;
 import dev.daas.recovery.infer.ModelInference;
 import dev.daas.recovery.infer.RecoveryResult;
 import dev.daas.server.probe.ProbeService;
@@ -95,9 +96,13 @@ public class ModelRecovery {
             config.orphanTolerance(),
             config.maxChecks(),
             RecoveryThresholds.defaults().maxEnumValues());
-    List<ObservedValues> observed = observedValues(name, thresholds.maxEnumValues());
+    Optional<Long> sourceId =
+        QuarkusTransaction.requiringNew().call(() -> sources.source(name).map(s -> s.id));
+    List<ObservedValues> observed =
+        sourceId.map(id -> observedValues(name, id, thresholds.maxEnumValues())).orElse(List.of());
+    List<TableActivity> activity = sourceId.map(cdc::activity).orElse(List.of());
     RecoveryInput input =
-        new RecoveryInput(name, catalog, statements, mappings, observed, thresholds);
+        new RecoveryInput(name, catalog, statements, mappings, observed, thresholds, activity);
     DataChecks checks = new DataChecks(inspector, catalog);
     List<CheckResult> results = new ArrayList<>();
     for (int round = 0; round < CHECK_ROUNDS && inspector != null; round++) {
@@ -176,13 +181,11 @@ public class ModelRecovery {
    * probe settings' {@code valueSampling}, which governs every channel that would carry values of
    * the legacy data into the model).
    */
-  private List<ObservedValues> observedValues(String name, int maxEnumValues) {
+  private List<ObservedValues> observedValues(String name, long sourceId, int maxEnumValues) {
     if (!probe.settings(name).valueSampling()) {
       return List.of();
     }
-    Optional<Long> id =
-        QuarkusTransaction.requiringNew().call(() -> sources.source(name).map(s -> s.id));
-    return id.map(sourceId -> cdc.values(sourceId, maxEnumValues)).orElse(List.of());
+    return cdc.values(sourceId, maxEnumValues);
   }
 
   private static Set<String> tableNames(Catalog catalog) {

@@ -108,6 +108,18 @@ class CdcEvidenceIT {
     assertThat((List<Map<String, Object>>) domain.get("evidence"))
         .extracting(e -> e.get("channel"))
         .contains("cdc");
+    List<String> activity =
+        given()
+            .get("/admin/v1/sources/" + SOURCE + "/model")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path(
+                "entities.find { it.table == 'orders' }.evidence.findAll { it.channel == 'cdc' }.detail");
+    assertThat(activity)
+        .singleElement()
+        .asString()
+        .startsWith("rows written, as orders of magnitude: 1 inserted, 1 updated,");
   }
 
   private static void introspect() {
