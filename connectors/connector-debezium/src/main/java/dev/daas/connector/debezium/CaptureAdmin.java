@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Administrative actions on a source's capture that change the database, each only when called:
@@ -37,6 +38,31 @@ public final class CaptureAdmin {
       }
     }
     store.delete(config.source());
+  }
+
+  /**
+   * How many bytes of WAL the source's PostgreSQL replication slot holds back from removal (the
+   * distance from its restart position to the current WAL position); empty on MariaDB/MySQL or when
+   * the slot does not exist. A stopped capture keeps its slot, and with it this WAL, until capture
+   * resumes or the slot is dropped.
+   */
+  public static OptionalLong retainedWalBytes(CaptureConfig config) throws SQLException {
+    if (config.dialect() != CaptureDialect.POSTGRES) {
+      return OptionalLong.empty();
+    }
+    try (Connection connection = CaptureConnections.open(config);
+        PreparedStatement ps =
+            connection.prepareStatement(
+                "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn)::bigint"
+                    + " FROM pg_replication_slots WHERE slot_name = ?")) {
+      ps.setString(1, config.captureName());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next() && rs.getObject(1) != null) {
+          return OptionalLong.of(rs.getLong(1));
+        }
+        return OptionalLong.empty();
+      }
+    }
   }
 
   /**

@@ -70,10 +70,15 @@ public class CdcAdminResource {
     List<String> tables =
         request == null || request.tables() == null ? List.of() : request.tables();
     checkTables(tables, violations);
+    boolean dropSlot = request != null && Boolean.TRUE.equals(request.dropSlot());
+    if (dropSlot && Boolean.TRUE.equals(request.enabled())) {
+      violations.add(violation("dropSlot", "is allowed only with enabled: false"));
+    }
     if (!violations.isEmpty()) {
       throw invalid(violations);
     }
-    return engines.configure(name, new CdcSettings(request.enabled(), mode, tables));
+    CdcStatus status = engines.configure(name, new CdcSettings(request.enabled(), mode, tables));
+    return dropSlot ? engines.dropRetained(name) : status;
   }
 
   @GET

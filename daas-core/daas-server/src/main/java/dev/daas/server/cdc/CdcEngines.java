@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -134,7 +135,8 @@ public class CdcEngines {
           found,
           0,
           0,
-          hub.subscribers(source));
+          hub.subscribers(source),
+          retainedWal(source, settings));
     }
     CaptureStatus s = engine.status();
     return new CdcStatus(
@@ -150,7 +152,51 @@ public class CdcEngines {
         found,
         s.eventsDelivered(),
         s.lastSequence(),
-        hub.subscribers(source));
+        hub.subscribers(source),
+        retainedWal(source, settings));
+  }
+
+  /**
+   * Drops what the stopped capture of the source keeps (slot, publication, offsets), on the
+   * integrator's request; capture must be disabled.
+   */
+  public CdcStatus dropRetained(String source) {
+    long sourceId = settingsStore.requireSourceId(source);
+    synchronized (lock(source)) {
+      CdcSettings settings = settingsStore.settings(source).orElse(CdcSettings.disabled());
+      if (settings.enabled()) {
+        throw new DaasException(
+            ErrorCode.CONFLICT,
+            "Capture of source " + source + " is enabled; disable it before dropping its slot",
+            Map.of("source", source));
+      }
+      stopEngine(source);
+      try {
+        CaptureAdmin.drop(captureConfig(source, settings), offsets);
+      } catch (SQLException e) {
+        throw new DaasException(
+            ErrorCode.SOURCE_UNAVAILABLE,
+            "Could not drop the replication slot of source " + source + ": " + e.getMessage(),
+            Map.of("source", source));
+      }
+      LOG.infof("Source %s: capture's slot, publication and offsets dropped on request", source);
+      releaseQuietly(source, sourceId);
+    }
+    return status(source);
+  }
+
+  /** WAL held by the source's slot, where capture was ever configured; null when unknown. */
+  private Long retainedWal(String source, CdcSettings settings) {
+    if (settingsStore.settings(source).isEmpty()) {
+      return null;
+    }
+    try {
+      OptionalLong bytes = CaptureAdmin.retainedWalBytes(captureConfig(source, settings));
+      return bytes.isPresent() ? bytes.getAsLong() : null;
+    } catch (SQLException | RuntimeException e) {
+      LOG.debugf("Source %s: could not read the slot's retained WAL: %s", source, e);
+      return null;
+    }
   }
 
   /** The capture configuration of a source with these settings; validation-failed if impossible. */

@@ -20,6 +20,8 @@ import java.util.List;
  * @param eventsDelivered changes captured since the engine started
  * @param lastSequence sequence number of the newest captured change
  * @param subscribers open change streams of the source on this server
+ * @param retainedWalBytes on PostgreSQL, the WAL its replication slot holds back from removal
+ *     (grows while capture is stopped; {@code dropSlot} releases it); null elsewhere or unknown
  */
 public record CdcStatus(
     String source,
@@ -34,7 +36,8 @@ public record CdcStatus(
     List<Problem> problems,
     long eventsDelivered,
     long lastSequence,
-    int subscribers) {
+    int subscribers,
+    Long retainedWalBytes) {
 
   /** A preflight problem: a stable code and what to do about it. */
   public record Problem(String code, String message) {}

@@ -53,7 +53,13 @@ class CdcPostgresIT {
   @AfterEach
   void removeSources() {
     for (String source :
-        List.of("cdcsrv-pg", "cdcsrv-del", "cdcsrv-norepl", "cdcsrv-ident", "cdcsrv-unknown")) {
+        List.of(
+            "cdcsrv-pg",
+            "cdcsrv-del",
+            "cdcsrv-wal",
+            "cdcsrv-norepl",
+            "cdcsrv-ident",
+            "cdcsrv-unknown")) {
       given().delete("/admin/v1/sources/" + source);
     }
   }
@@ -225,6 +231,60 @@ class CdcPostgresIT {
 
     assertThat(slotsAndPublications(slot)).isEmpty();
     given().get("/admin/v1/sources/cdcsrv-del/cdc").then().statusCode(404);
+  }
+
+  @Test
+  void aStoppedCaptureShowsTheWalItsSlotHoldsAndDropsTheSlotOnlyWhenAsked() throws Exception {
+    String source = "cdcsrv-wal";
+    String slot = "daas_cdcsrv_wal";
+    TestingCdc.register(source, POSTGRES, "postgres", SCHEMA);
+    TestingCdc.enableAndAwaitStreaming(source, "{\"enabled\":true}");
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"enabled\":false}")
+        .post("/admin/v1/sources/" + source + "/cdc")
+        .then()
+        .statusCode(200);
+    long held = retainedWal(source);
+    TestingCdc.execute(
+        POSTGRES,
+        "postgres",
+        "INSERT INTO "
+            + SCHEMA
+            + ".notes SELECT g + 100000, repeat('x', 200)"
+            + " FROM generate_series(1, 2000) g",
+        "DELETE FROM " + SCHEMA + ".notes WHERE id > 100000");
+
+    assertThat(slotsAndPublications(slot)).as("disabling keeps the slot").isNotEmpty();
+    assertThat(retainedWal(source)).as("WAL held grows while stopped").isGreaterThan(held);
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"enabled\":true,\"dropSlot\":true}")
+        .post("/admin/v1/sources/" + source + "/cdc")
+        .then()
+        .statusCode(400)
+        .body("violations.field", hasItem("dropSlot"));
+
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"enabled\":false,\"dropSlot\":true}")
+        .post("/admin/v1/sources/" + source + "/cdc")
+        .then()
+        .statusCode(200)
+        .body("retainedWalBytes", equalTo(null));
+    assertThat(slotsAndPublications(slot)).isEmpty();
+  }
+
+  private static long retainedWal(String source) {
+    Number bytes =
+        given()
+            .get("/admin/v1/sources/" + source + "/cdc")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("retainedWalBytes");
+    assertThat(bytes).as("retainedWalBytes of " + source).isNotNull();
+    return bytes.longValue();
   }
 
   private static List<String> slotsAndPublications(String name) throws Exception {
