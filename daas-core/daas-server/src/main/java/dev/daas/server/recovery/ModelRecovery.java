@@ -57,6 +57,7 @@ public class ModelRecovery {
   @Inject ProbeStore probes;
   @Inject Curations curations;
   @Inject CdcEvidence cdc;
+  @Inject RecoverySettingsStore settingsStore;
   @Inject ProbeService probe;
 
   private final ModelInference inference = new ModelInference();
@@ -89,21 +90,17 @@ public class ModelRecovery {
     } catch (DaasException e) {
       unavailable = e.getMessage();
     }
-    RecoveryThresholds thresholds =
-        new RecoveryThresholds(
-            config.relationshipThreshold(),
-            config.primaryKeyThreshold(),
-            config.orphanTolerance(),
-            config.maxChecks(),
-            RecoveryThresholds.defaults().maxEnumValues());
     Optional<Long> sourceId =
         QuarkusTransaction.requiringNew().call(() -> sources.source(name).map(s -> s.id));
+    RecoverySettings.Effective settings =
+        sourceId.map(settingsStore::settings).orElse(RecoverySettings.NONE).effective(config);
+    RecoveryThresholds thresholds = settings.thresholds();
     List<ObservedValues> observed =
         sourceId.map(id -> observedValues(name, id, thresholds.maxEnumValues())).orElse(List.of());
     List<TableActivity> activity = sourceId.map(cdc::activity).orElse(List.of());
     RecoveryInput input =
         new RecoveryInput(name, catalog, statements, mappings, observed, thresholds, activity);
-    DataChecks checks = new DataChecks(inspector, catalog);
+    DataChecks checks = new DataChecks(inspector, catalog, settings);
     List<CheckResult> results = new ArrayList<>();
     for (int round = 0; round < CHECK_ROUNDS && inspector != null; round++) {
       List<DataCheck> wanted = inference.plan(input, results);
@@ -247,12 +244,15 @@ public class ModelRecovery {
   private final class DataChecks {
     private final DataInspector inspector;
     private final Map<String, Table> tables = new HashMap<>();
-    private final long deadline = System.nanoTime() + config.checkBudget().toNanos();
+    private final RecoverySettings.Effective settings;
+    private final long deadline;
     int run;
     int skipped;
 
-    DataChecks(DataInspector inspector, Catalog catalog) {
+    DataChecks(DataInspector inspector, Catalog catalog, RecoverySettings.Effective settings) {
       this.inspector = inspector;
+      this.settings = settings;
+      this.deadline = System.nanoTime() + settings.checkBudget().toNanos();
       for (Table t : catalog.tables()) {
         tables.put(t.qualifiedName(), t);
       }
@@ -261,7 +261,7 @@ public class ModelRecovery {
     /** Runs what the budget allows; false when it is spent. */
     boolean runAll(List<DataCheck> wanted, List<CheckResult> results) {
       for (DataCheck check : wanted) {
-        if (run >= config.maxChecks() || System.nanoTime() > deadline) {
+        if (run >= settings.maxChecks() || System.nanoTime() > deadline) {
           skipped += wanted.size() - wanted.indexOf(check);
           return false;
         }
@@ -279,7 +279,7 @@ public class ModelRecovery {
       DataInspector.CheckCounts counts;
       if (check instanceof DataCheck.Uniqueness u) {
         Table t = table(u.table());
-        counts = inspector.uniqueness(t.schema(), t.name(), u.columns(), config.sampleRows());
+        counts = inspector.uniqueness(t.schema(), t.name(), u.columns(), settings.sampleRows());
       } else {
         DataCheck.Inclusion i = (DataCheck.Inclusion) check;
         Table t = table(i.table());
@@ -292,7 +292,7 @@ public class ModelRecovery {
                 r.schema(),
                 r.name(),
                 i.referencedColumns(),
-                config.sampleRows());
+                settings.sampleRows());
       }
       return new CheckResult(check, counts.examined(), counts.violations());
     }
