@@ -10,6 +10,7 @@ import dev.daas.model.connector.SourceConfig;
 import dev.daas.model.error.DaasException;
 import dev.daas.model.error.ErrorCode;
 import dev.daas.server.sources.SourceService;
+import dev.daas.server.store.Leases;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,7 @@ import org.jboss.logging.Logger;
  * stopped and cleaned up when the source is removed. Each batch goes to the change log, then to the
  * streams; the engine saves offsets only after that returned (at-least-once). Where several
  * instances share the metadata store, an engine runs only on the instance holding the source's
- * {@link CdcLeases lease}; the others stand by and take over when it runs out.
+ * {@link Leases lease}; the others stand by and take over when it runs out.
  */
 @ApplicationScoped
 public class CdcEngines {
@@ -46,7 +47,7 @@ public class CdcEngines {
   @Inject EntityNames names;
   @Inject SchemaDrift drift;
   @Inject CdcConfig config;
-  @Inject CdcLeases leases;
+  @Inject Leases leases;
 
   private final Map<String, CaptureEngine> engines = new ConcurrentHashMap<>();
   private final Map<String, Long> engineSourceIds = new ConcurrentHashMap<>();
@@ -249,8 +250,8 @@ public class CdcEngines {
   }
 
   private List<PreflightProblem> startEngine(String source, long sourceId, CaptureConfig capture) {
-    if (!leases.acquire(sourceId, config.leaseTtl())) {
-      String holder = leases.holderOf(sourceId).orElse("another instance");
+    if (!leases.acquire(leaseName(sourceId), config.leaseTtl())) {
+      String holder = leases.holderOf(leaseName(sourceId)).orElse("another instance");
       if (standby.put(source, holder) == null) {
         LOG.infof("Source %s: captured by server instance %s; standing by", source, holder);
       }
@@ -304,7 +305,7 @@ public class CdcEngines {
 
   private void releaseQuietly(String source, long sourceId) {
     try {
-      leases.release(sourceId);
+      leases.release(leaseName(sourceId));
     } catch (RuntimeException e) {
       LOG.warnf("Source %s: could not release the capture lease: %s", source, e.toString());
     }
@@ -315,7 +316,7 @@ public class CdcEngines {
     for (Map.Entry<String, Long> entry : Map.copyOf(engineSourceIds).entrySet()) {
       String source = entry.getKey();
       try {
-        if (!leases.acquire(entry.getValue(), config.leaseTtl())) {
+        if (!leases.acquire(leaseName(entry.getValue()), config.leaseTtl())) {
           synchronized (lock(source)) {
             LOG.warnf(
                 "Source %s: another server instance took over capture (lease lost); stopping"
@@ -382,6 +383,11 @@ public class CdcEngines {
     } catch (RuntimeException e) {
       LOG.warnf("Pruning the change log failed, retrying later: %s", e.toString());
     }
+  }
+
+  /** The name of the lease for capturing a source. */
+  public static String leaseName(long sourceId) {
+    return "cdc:" + sourceId;
   }
 
   private Object lock(String source) {

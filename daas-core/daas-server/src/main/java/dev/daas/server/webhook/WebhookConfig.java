@@ -30,4 +30,12 @@ public interface WebhookConfig {
   /** Delivery threads shared by all webhooks (each webhook delivers in order, one at a time). */
   @WithDefault("2")
   int threads();
+
+  /**
+   * How long an instance's claim to deliver a webhook lasts unless renewed (every third of it);
+   * where several instances share the metadata store, one delivers each webhook and another takes
+   * over once the claim ran out.
+   */
+  @WithDefault("30s")
+  Duration leaseTtl();
 }

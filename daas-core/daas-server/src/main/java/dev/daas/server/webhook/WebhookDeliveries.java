@@ -11,28 +11,37 @@ import dev.daas.server.cdc.EntityNames;
 import dev.daas.server.cdc.SourceRemoved;
 import dev.daas.server.secrets.Secrets;
 import dev.daas.server.security.Authorizations;
+import dev.daas.server.store.Leases;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+import org.jboss.logging.Logger;
 
 /**
  * Runs one {@link WebhookWorker} per webhook on its own small pool ({@code daas.webhooks.threads}),
  * apart from capture and the change streams: workers read the durable change log, never the hub, so
- * a slow or dead receiver only delays its own webhook. At startup every stored webhook resumes
- * after its stored cursor.
+ * a slow or dead receiver only delays its own webhook. A worker runs only on the instance holding
+ * the webhook's {@link Leases lease}, so instances sharing the metadata store never send an event
+ * twice between them; every third of {@code daas.webhooks.lease-ttl} each instance renews its
+ * leases, takes free ones (webhooks created elsewhere, or whose instance died) and resumes them
+ * after their stored cursor, and stops workers of webhooks deleted elsewhere.
  */
 @ApplicationScoped
 public class WebhookDeliveries implements WebhookWorker.Context {
+  private static final Logger LOG = Logger.getLogger(WebhookDeliveries.class);
+
   @Inject WebhookStore store;
   @Inject DeadLetters deadLetters;
   @Inject WebhookConfig config;
@@ -41,8 +50,13 @@ public class WebhookDeliveries implements WebhookWorker.Context {
   @Inject Authorizations authorizations;
   @Inject Secrets secrets;
   @Inject ObjectMapper json;
+  @Inject Leases leases;
 
   private final Map<String, WebhookWorker> workers = new ConcurrentHashMap<>();
+
+  /** Webhooks stopped here on purpose (deleted): supervision leaves them alone. */
+  private final Set<String> stopped = ConcurrentHashMap.newKeySet();
+
   private final AtomicInteger threads = new AtomicInteger();
   private ScheduledExecutorService pool;
   private WebhookSender sender;
@@ -57,14 +71,51 @@ public class WebhookDeliveries implements WebhookWorker.Context {
               return thread;
             });
     sender = new WebhookSender(config.timeout());
-    store.all().forEach(this::start);
+    long every = Math.max(1, config.leaseTtl().toMillis() / 3);
+    pool.scheduleWithFixedDelay(this::supervise, 0, every, TimeUnit.MILLISECONDS);
   }
 
   void onStop(@Observes ShutdownEvent event) {
-    workers.values().forEach(WebhookWorker::stop);
+    // give the leases up so another instance takes over at once
+    Set.copyOf(workers.keySet()).forEach(this::stop);
     if (pool != null) {
       pool.shutdownNow();
     }
+  }
+
+  /** Renews, takes and gives up leases; starts and stops workers to match. */
+  synchronized void supervise() {
+    try {
+      Map<String, Webhook> stored = new HashMap<>();
+      store.all().forEach(w -> stored.put(w.id(), w));
+      for (String id : Set.copyOf(workers.keySet())) {
+        if (!stored.containsKey(id)) {
+          stop(id);
+        }
+      }
+      for (Webhook webhook : stored.values()) {
+        if (stopped.contains(webhook.id())) {
+          continue;
+        }
+        boolean held = leases.acquire(leaseName(webhook.id()), config.leaseTtl());
+        if (held && !workers.containsKey(webhook.id())) {
+          run(webhook);
+        } else if (!held && workers.containsKey(webhook.id())) {
+          LOG.warnf(
+              "Webhook %s: another server instance delivers it now; stopping here", webhook.id());
+          WebhookWorker worker = workers.remove(webhook.id());
+          if (worker != null) {
+            worker.stop();
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warnf("Webhook supervision failed, retrying later: %s", e.toString());
+    }
+  }
+
+  static String leaseName(String webhookId) {
+    return "webhook:" + webhookId;
   }
 
   void onSourceRemoved(@Observes SourceRemoved event) {
@@ -80,8 +131,15 @@ public class WebhookDeliveries implements WebhookWorker.Context {
             });
   }
 
-  /** Starts delivering a webhook (after its cursor). */
+  /** Starts delivering a webhook (after its cursor) when no other instance delivers it. */
   void start(Webhook webhook) {
+    stopped.remove(webhook.id());
+    if (leases.acquire(leaseName(webhook.id()), config.leaseTtl())) {
+      run(webhook);
+    }
+  }
+
+  private void run(Webhook webhook) {
     WebhookWorker worker =
         new WebhookWorker(
             webhook, secrets.open(webhook.sealedSecret()), this, sender, pool, config);
@@ -92,17 +150,30 @@ public class WebhookDeliveries implements WebhookWorker.Context {
     worker.start();
   }
 
+  /** Stops delivering a webhook here (it was deleted) and gives its lease up. */
   void stop(String webhookId) {
+    stopped.add(webhookId);
     WebhookWorker worker = workers.remove(webhookId);
     if (worker != null) {
       worker.stop();
+    }
+    try {
+      leases.release(leaseName(webhookId));
+    } catch (RuntimeException e) {
+      LOG.warnf("Webhook %s: could not release its lease: %s", webhookId, e.toString());
     }
   }
 
   /** Stops every worker and starts them again from the stored cursors, as after a restart. */
   void restart() {
     Set.copyOf(workers.keySet()).forEach(this::stop);
-    store.all().forEach(this::start);
+    stopped.clear();
+    supervise();
+  }
+
+  /** Whether this instance delivers the webhook now. */
+  boolean delivers(String webhookId) {
+    return workers.containsKey(webhookId);
   }
 
   /** One attempt to send a (dead-lettered) event now; null when delivered, else the error. */

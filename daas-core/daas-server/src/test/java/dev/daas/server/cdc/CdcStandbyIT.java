@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daas.server.TestingAuth;
+import dev.daas.server.store.Leases;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -28,7 +29,7 @@ class CdcStandbyIT {
   private static final String SOURCE = "cdcstandby";
   private static final String OTHER = "other-host/1234abcd";
 
-  @Inject CdcLeases leases;
+  @Inject Leases leases;
   @Inject CdcSettingsStore settingsStore;
 
   @BeforeEach
@@ -56,7 +57,8 @@ class CdcStandbyIT {
   void standsByWhileAnotherInstanceCapturesAndTakesOverWhenItsLeaseIsFree() {
     TestingCdc.register(SOURCE, POSTGRES, "postgres", SCHEMA);
     long sourceId = settingsStore.requireSourceId(SOURCE);
-    assertThat(leases.acquire(sourceId, Duration.ofMinutes(5), OTHER)).isTrue();
+    assertThat(leases.acquire(CdcEngines.leaseName(sourceId), Duration.ofMinutes(5), OTHER))
+        .isTrue();
 
     Response enabled =
         given()
@@ -68,8 +70,8 @@ class CdcStandbyIT {
     assertThat(enabled.jsonPath().getString("message")).contains(OTHER);
     assertThat(enabled.jsonPath().getBoolean("streaming")).isFalse();
 
-    leases.release(sourceId, OTHER);
+    leases.release(CdcEngines.leaseName(sourceId), OTHER);
     TestingCdc.awaitStreaming(SOURCE);
-    assertThat(leases.holderOf(sourceId)).hasValue(leases.holder());
+    assertThat(leases.holderOf(CdcEngines.leaseName(sourceId))).hasValue(leases.holder());
   }
 }

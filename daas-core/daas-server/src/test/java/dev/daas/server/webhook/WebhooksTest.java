@@ -15,6 +15,7 @@ import dev.daas.server.TestingAuth;
 import dev.daas.server.TestingSources;
 import dev.daas.server.cdc.CdcSettingsStore;
 import dev.daas.server.cdc.ChangeLog;
+import dev.daas.server.store.Leases;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -47,6 +48,7 @@ class WebhooksTest {
   @Inject CdcSettingsStore settingsStore;
   @Inject WebhookDeliveries deliveries;
   @Inject ObjectMapper json;
+  @Inject Leases leases;
 
   @BeforeEach
   void sourceWithPolicy() {
@@ -208,6 +210,36 @@ class WebhooksTest {
           .extracting(d -> d.header("DaaS-Event-Id"))
           .containsExactly(Long.toString(fay), Long.toString(fay + 1));
       given().delete(BASE + "/" + id).then().statusCode(204);
+    }
+  }
+
+  @Test
+  void anotherInstanceHoldingTheLeaseDeliversAloneAndThisOneTakesOverWhenItIsFree()
+      throws Exception {
+    try (TestingReceiver receiver = new TestingReceiver(0)) {
+      Response created = create(receiver.url());
+      String id = created.jsonPath().getString("id");
+      receiver.secret = created.jsonPath().getString("secret");
+      String lease = WebhookDeliveries.leaseName(id);
+      assertThat(deliveries.delivers(id)).isTrue();
+
+      // the other instance takes the lease (as after this one missed renewing it)
+      leases.release(lease, leases.holder());
+      assertThat(leases.acquire(lease, Duration.ofMinutes(5), "other-host/0000")).isTrue();
+      deliveries.supervise();
+      assertThat(deliveries.delivers(id)).isFalse();
+      long hal = SEQUENCE.get() + 1;
+      feed(customer("Hal", "A"));
+      Thread.sleep(300);
+      assertThat(receiver.accepted).as("the other instance delivers, not this one").isEmpty();
+
+      leases.release(lease, "other-host/0000");
+      deliveries.supervise();
+      await("delivery after the takeover", () -> receiver.accepted.size() == 1);
+      assertThat(receiver.accepted.get(0).header("DaaS-Event-Id")).isEqualTo(Long.toString(hal));
+      assertThat(leases.holderOf(lease)).hasValue(leases.holder());
+      given().delete(BASE + "/" + id).then().statusCode(204);
+      assertThat(leases.holderOf(lease)).as("deleting gives the lease up").isEmpty();
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.daas.server.cdc;
+package dev.daas.server.store;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,13 +16,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Leases in the metadata store that let one server instance of several capture a source: an
- * instance runs the source's engine only while it holds the lease ({@code cdc_lease}), renews it
- * every third of {@code daas.cdc.lease-ttl}, and another instance takes over once it expired. Times
+ * Leases in the metadata store ({@code lease}) that let one server instance of several do a job:
+ * capture a source, deliver a webhook. An instance does the job only while it holds the job's
+ * lease, renews it well before it expires, and another instance takes over once it expired. Times
  * are the instances' clocks (keep them in sync, as with any cluster).
  */
 @ApplicationScoped
-public class CdcLeases {
+public class Leases {
   /** SQLState of a unique or primary key violation, on H2 and PostgreSQL alike. */
   private static final String DUPLICATE_KEY = "23505";
 
@@ -35,21 +35,24 @@ public class CdcLeases {
     return holder;
   }
 
-  /** Takes or renews the lease of the source for {@code ttl}; false when another holds it. */
-  public boolean acquire(long sourceId, Duration ttl) {
-    return acquire(sourceId, ttl, holder);
+  /** Takes or renews the lease for {@code ttl}; false when another instance holds it. */
+  public boolean acquire(String name, Duration ttl) {
+    return acquire(name, ttl, holder);
   }
 
-  boolean acquire(long sourceId, Duration ttl, String who) {
+  /**
+   * As {@link #acquire(String, Duration)} for the holder {@code who} (another instance, in tests).
+   */
+  public boolean acquire(String name, Duration ttl, String who) {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     try (Connection c = metadata.getConnection()) {
       try (PreparedStatement update =
           c.prepareStatement(
-              "UPDATE cdc_lease SET holder = ?, expires_at = ?"
-                  + " WHERE source_id = ? AND (holder = ? OR expires_at < ?)")) {
+              "UPDATE lease SET holder = ?, expires_at = ?"
+                  + " WHERE name = ? AND (holder = ? OR expires_at < ?)")) {
         update.setString(1, who);
         update.setObject(2, now.plus(ttl));
-        update.setLong(3, sourceId);
+        update.setString(3, name);
         update.setString(4, who);
         update.setObject(5, now);
         if (update.executeUpdate() == 1) {
@@ -57,9 +60,8 @@ public class CdcLeases {
         }
       }
       try (PreparedStatement insert =
-          c.prepareStatement(
-              "INSERT INTO cdc_lease (source_id, holder, expires_at) VALUES (?, ?, ?)")) {
-        insert.setLong(1, sourceId);
+          c.prepareStatement("INSERT INTO lease (name, holder, expires_at) VALUES (?, ?, ?)")) {
+        insert.setString(1, name);
         insert.setString(2, who);
         insert.setObject(3, now.plus(ttl));
         insert.executeUpdate();
@@ -71,40 +73,41 @@ public class CdcLeases {
         throw e;
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot take the capture lease: " + e.getMessage(), e);
+      throw new IllegalStateException("cannot take the lease " + name + ": " + e.getMessage(), e);
     }
   }
 
-  /** The instance holding an unexpired lease of the source, if any. */
-  public Optional<String> holderOf(long sourceId) {
+  /** The instance holding an unexpired lease, if any. */
+  public Optional<String> holderOf(String name) {
     try (Connection c = metadata.getConnection();
         PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT holder FROM cdc_lease WHERE source_id = ? AND expires_at >= ?")) {
-      ps.setLong(1, sourceId);
+            c.prepareStatement("SELECT holder FROM lease WHERE name = ? AND expires_at >= ?")) {
+      ps.setString(1, name);
       ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the capture lease: " + e.getMessage(), e);
+      throw new IllegalStateException("cannot read the lease " + name + ": " + e.getMessage(), e);
     }
   }
 
   /** Gives the lease up, if this instance holds it, so another may take over at once. */
-  public void release(long sourceId) {
-    release(sourceId, holder);
+  public void release(String name) {
+    release(name, holder);
   }
 
-  void release(long sourceId, String who) {
+  /** As {@link #release(String)} for the holder {@code who}. */
+  public void release(String name, String who) {
     try (Connection c = metadata.getConnection();
         PreparedStatement ps =
-            c.prepareStatement("DELETE FROM cdc_lease WHERE source_id = ? AND holder = ?")) {
-      ps.setLong(1, sourceId);
+            c.prepareStatement("DELETE FROM lease WHERE name = ? AND holder = ?")) {
+      ps.setString(1, name);
       ps.setString(2, who);
       ps.executeUpdate();
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot release the capture lease: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot release the lease " + name + ": " + e.getMessage(), e);
     }
   }
 
