@@ -60,8 +60,12 @@ public class WebhooksResource {
   /** The optional body of a replay: the dead letters to send again; absent or empty: all. */
   public record Replay(List<Long> ids) {}
 
-  /** What a replay did. */
-  public record Replayed(int delivered, int failed, List<Long> failedIds) {}
+  /**
+   * What a replay did: letters are sent in the order they failed; the first that fails again stops
+   * the replay (the receiver is still down, and each attempt may take the whole timeout), so the
+   * rest are {@code notAttempted} and stay dead letters.
+   */
+  public record Replayed(int delivered, int failed, List<Long> failedIds, int notAttempted) {}
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -153,9 +157,14 @@ public class WebhooksResource {
           Map.of("field", "ids"));
     }
     int delivered = 0;
+    int notAttempted = 0;
     List<Long> failed = new java.util.ArrayList<>();
     for (DeadLetter letter : letters) {
       if (!wanted.isEmpty() && !wanted.contains(letter.id())) {
+        continue;
+      }
+      if (!failed.isEmpty()) {
+        notAttempted++;
         continue;
       }
       String error = deliveries.sendOnce(webhook, letter.sequence(), letter.event());
@@ -167,7 +176,7 @@ public class WebhooksResource {
         failed.add(letter.id());
       }
     }
-    return new Replayed(delivered, failed.size(), failed);
+    return new Replayed(delivered, failed.size(), failed, notAttempted);
   }
 
   private Webhook require(String source, String id) {

@@ -163,6 +163,18 @@ class WebhooksTest {
     assertThat(letter.path("attempts").asInt()).isEqualTo(3);
     assertThat(letter.path("event").path("after").has("c_bal")).isFalse();
     await("cursor past the dead letter", () -> cursor(id) == ada + 3);
+    feed(customer("Eli", "A"));
+    await("a second dead letter", () -> deadLetters(id).size() == 2);
+    given()
+        .contentType(ContentType.JSON)
+        .body("{}")
+        .post(BASE + "/" + id + "/dead-letters/replay")
+        .then()
+        .statusCode(200)
+        .body("delivered", equalTo(0))
+        .body("failed", equalTo(1))
+        .body("notAttempted", equalTo(1));
+    assertThat(deadLetters(id)).as("a replay to a receiver still down keeps them").hasSize(2);
 
     try (TestingReceiver back = new TestingReceiver(port)) {
       back.secret = receiver.secret;
@@ -178,11 +190,15 @@ class WebhooksTest {
           .post(BASE + "/" + id + "/dead-letters/replay")
           .then()
           .statusCode(200)
-          .body("delivered", equalTo(1))
-          .body("failed", equalTo(0));
-      assertThat(back.accepted).hasSize(1);
+          .body("delivered", equalTo(2))
+          .body("failed", equalTo(0))
+          .body("notAttempted", equalTo(0));
+      assertThat(back.accepted).hasSize(2);
       assertThat(back.accepted.get(0).validSignature()).isTrue();
-      assertThat(back.accepted.get(0).header("DaaS-Event-Id")).isEqualTo(Long.toString(ada + 3));
+      assertThat(back.accepted)
+          .extracting(d -> d.header("DaaS-Event-Id"))
+          .as("in the order they failed")
+          .containsExactly(Long.toString(ada + 3), Long.toString(ada + 4));
       assertThat(deadLetters(id)).isEmpty();
     } finally {
       given().delete(BASE + "/" + id).then().statusCode(204);
