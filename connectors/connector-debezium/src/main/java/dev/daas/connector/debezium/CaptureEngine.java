@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * one stopped. One engine per source; {@link #start()} once, {@link #stop()} once.
  */
 public final class CaptureEngine implements AutoCloseable {
+  /** Longest a stop waits for an engine that is still starting its tasks. */
+  static final Duration START_WAIT = Duration.ofSeconds(30);
+
   private static final Logger LOG = LoggerFactory.getLogger(CaptureEngine.class);
 
   private final CaptureConfig config;
@@ -122,7 +126,7 @@ public final class CaptureEngine implements AutoCloseable {
     stopping = true;
     try {
       if (engine != null && status.get().state() != CaptureState.FAILED) {
-        engine.close();
+        closeWhenStarted();
       }
     } catch (IOException | IllegalStateException e) {
       LOG.warn("closing the capture engine of {} failed", config.source(), e);
@@ -147,6 +151,32 @@ public final class CaptureEngine implements AutoCloseable {
   @Override
   public void close() {
     stop();
+  }
+
+  /**
+   * Closes the Debezium engine. An engine still starting its tasks refuses to close (it would leak
+   * them), so a stop that comes right after the start waits, up to {@link #START_WAIT}, for the
+   * tasks to be up and closes then.
+   */
+  private void closeWhenStarted() throws IOException {
+    long deadline = System.nanoTime() + START_WAIT.toNanos();
+    while (true) {
+      try {
+        engine.close();
+        return;
+      } catch (IllegalStateException e) {
+        boolean starting = String.valueOf(e.getMessage()).contains("tasks are starting");
+        if (!starting || System.nanoTime() > deadline) {
+          throw e;
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   private void handle(

@@ -5,10 +5,13 @@ import dev.daas.connector.debezium.CaptureConfig;
 import dev.daas.connector.debezium.CaptureEngine;
 import dev.daas.connector.debezium.CaptureState;
 import dev.daas.connector.debezium.CaptureStatus;
+import dev.daas.connector.debezium.ChangeEvent;
+import dev.daas.connector.debezium.ChangeOperation;
 import dev.daas.connector.debezium.PreflightProblem;
 import dev.daas.model.connector.SourceConfig;
 import dev.daas.model.error.DaasException;
 import dev.daas.model.error.ErrorCode;
+import dev.daas.server.ops.ChangeMetrics;
 import dev.daas.server.sources.SourceService;
 import dev.daas.server.store.Leases;
 import io.quarkus.runtime.ShutdownEvent;
@@ -17,10 +20,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,6 +55,7 @@ public class CdcEngines {
   @Inject SchemaDrift drift;
   @Inject CdcConfig config;
   @Inject Leases leases;
+  @Inject ChangeMetrics metrics;
 
   private final Map<String, CaptureEngine> engines = new ConcurrentHashMap<>();
   private final Map<String, Long> engineSourceIds = new ConcurrentHashMap<>();
@@ -272,6 +280,12 @@ public class CdcEngines {
                 // Logged already: streams resume from the log, capture must not fail for them.
                 LOG.warnf("Source %s: handing changes to streams failed: %s", source, e.toString());
               }
+              Instant now = Instant.now();
+              for (ChangeEvent event : batch) {
+                if (event.sourceTimestamp() != null && event.operation() != ChangeOperation.READ) {
+                  metrics.captured(source, Duration.between(event.sourceTimestamp(), now));
+                }
+              }
               try {
                 drift.observe(source, batch);
               } catch (RuntimeException e) {
@@ -335,42 +349,47 @@ public class CdcEngines {
     }
   }
 
-  /** Starts engines of enabled sources that have none or whose engine failed. */
+  /**
+   * Starts engines of enabled sources that have none or whose engine failed, and stops engines of
+   * sources disabled or removed (also through another instance). Each source's settings are read
+   * again under its lock: a snapshot read before could be older than a change made meanwhile.
+   */
   void supervise() {
     try {
-      Map<String, CdcSettings> all = settingsStore.all();
-      for (String running : List.copyOf(engines.keySet())) {
-        CdcSettings settings = all.get(running);
-        if (settings == null || !settings.enabled()) {
-          // disabled or removed through another instance
-          synchronized (lock(running)) {
-            LOG.infof("Source %s: capture was disabled elsewhere; stopping", running);
-            stopEngine(running);
-          }
-        }
-      }
-      for (Map.Entry<String, CdcSettings> entry : all.entrySet()) {
-        String source = entry.getKey();
-        if (!entry.getValue().enabled()) {
-          standby.remove(source);
-          continue;
-        }
-        CaptureEngine engine = engines.get(source);
-        if (engine != null && engine.status().state() != CaptureState.FAILED) {
-          continue;
-        }
-        synchronized (lock(source)) {
-          if (engine != null) {
-            LOG.infof(
-                "Source %s: restarting failed capture (%s)", source, engine.status().message());
-          }
-          stopEngine(source);
-          long sourceId = settingsStore.requireSourceId(source);
-          startEngine(source, sourceId, captureConfig(source, entry.getValue()));
-        }
+      Set<String> sources = new TreeSet<>(settingsStore.all().keySet());
+      sources.addAll(engines.keySet());
+      for (String source : sources) {
+        superviseOne(source);
       }
     } catch (RuntimeException e) {
       LOG.warnf("Capture supervision failed, retrying later: %s", e.toString());
+    }
+  }
+
+  private void superviseOne(String source) {
+    synchronized (lock(source)) {
+      Optional<CdcSettings> current = settingsStore.settings(source);
+      CaptureEngine engine = engines.get(source);
+      if (current.isEmpty() || !current.get().enabled()) {
+        standby.remove(source);
+        if (engine != null) {
+          LOG.infof("Source %s: capture was disabled or removed elsewhere; stopping", source);
+          stopEngine(source);
+        }
+        return;
+      }
+      if (engine != null && engine.status().state() != CaptureState.FAILED) {
+        return;
+      }
+      Optional<Long> sourceId = settingsStore.sourceId(source);
+      if (sourceId.isEmpty()) {
+        return;
+      }
+      if (engine != null) {
+        LOG.infof("Source %s: restarting failed capture (%s)", source, engine.status().message());
+      }
+      stopEngine(source);
+      startEngine(source, sourceId.get(), captureConfig(source, current.get()));
     }
   }
 

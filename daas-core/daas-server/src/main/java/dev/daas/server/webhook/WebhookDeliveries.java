@@ -9,6 +9,7 @@ import dev.daas.server.cdc.ChangeRecord;
 import dev.daas.server.cdc.ChangeView;
 import dev.daas.server.cdc.EntityNames;
 import dev.daas.server.cdc.SourceRemoved;
+import dev.daas.server.ops.ChangeMetrics;
 import dev.daas.server.secrets.Secrets;
 import dev.daas.server.security.Authorizations;
 import dev.daas.server.store.Leases;
@@ -51,6 +52,7 @@ public class WebhookDeliveries implements WebhookWorker.Context {
   @Inject Secrets secrets;
   @Inject ObjectMapper json;
   @Inject Leases leases;
+  @Inject ChangeMetrics metrics;
 
   private final Map<String, WebhookWorker> workers = new ConcurrentHashMap<>();
 
@@ -208,5 +210,11 @@ public class WebhookDeliveries implements WebhookWorker.Context {
   @Override
   public void deadLetter(Webhook webhook, ChangeRecord shown, int attempts, String error) {
     deadLetters.add(webhook.id(), shown.sequence(), shown.entity(), shown.data(), attempts, error);
+    metrics.deadLettered(webhook.source(), webhook.id());
+  }
+
+  @Override
+  public void attempted(Webhook webhook, boolean delivered, long nanos) {
+    metrics.attempted(webhook.source(), webhook.id(), delivered, nanos);
   }
 }

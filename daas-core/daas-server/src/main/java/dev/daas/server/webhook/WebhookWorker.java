@@ -31,6 +31,9 @@ final class WebhookWorker {
     boolean advance(String webhookId, long sequence);
 
     void deadLetter(Webhook webhook, ChangeRecord shown, int attempts, String error);
+
+    /** One attempt was made: for metrics. */
+    void attempted(Webhook webhook, boolean delivered, long nanos);
   }
 
   private final Webhook webhook;
@@ -120,7 +123,9 @@ final class WebhookWorker {
       }
     }
     attempts++;
+    long started = System.nanoTime();
     String error = sender.send(webhook.id(), webhook.url(), secret, next.sequence(), shown.data());
+    context.attempted(webhook, error == null, System.nanoTime() - started);
     if (error == null) {
       done(next);
       return 0;

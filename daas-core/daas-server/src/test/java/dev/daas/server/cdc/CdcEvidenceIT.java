@@ -67,6 +67,9 @@ class CdcEvidenceIT {
         "INSERT INTO " + SCHEMA + ".orders VALUES (2, 'NEW', 3, 1)");
 
     TestingCdc.awaitTrue("a model version with the new column", () -> latestVersion() > before);
+    assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+        .as("commit-to-log lag of captured changes")
+        .containsPattern("daas_cdc_lag_seconds_count\\{source=\"" + SOURCE + "\",?\\} [1-9]");
     List<String> columns =
         given()
             .get("/admin/v1/sources/" + SOURCE + "/model")

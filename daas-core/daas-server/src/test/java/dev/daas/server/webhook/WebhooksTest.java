@@ -158,6 +158,24 @@ class WebhooksTest {
 
     feed(customer("Dee", "A"));
     await("a dead letter", () -> deadLetters(id).size() == 1);
+    String metrics =
+        given()
+            .header("Authorization", TestingAuth.ADMIN)
+            .get("/q/metrics")
+            .then()
+            .extract()
+            .asString();
+    assertThat(metrics)
+        .containsPattern(
+            "daas_webhook_attempts_seconds_count\\{outcome=\"failed\",source=\"[^\"]+\",webhook=\""
+                + id
+                + "\",?\\} [5-9]")
+        .containsPattern(
+            "daas_webhook_attempts_seconds_count\\{outcome=\"delivered\",source=\"[^\"]+\",webhook=\""
+                + id
+                + "\",?\\} 2")
+        .containsPattern(
+            "daas_webhook_dead_letters_total\\{source=\"[^\"]+\",webhook=\"" + id + "\",?\\} 1");
     JsonNode letter = deadLetters(id).get(0);
     assertThat(letter.path("sequence").asLong()).isEqualTo(ada + 3);
     assertThat(letter.path("attempts").asInt()).isEqualTo(3);
