@@ -2,7 +2,8 @@
 # Prepares the local PostgreSQL and MariaDB for DaaS tests: both running, PostgreSQL with
 # wal_level=logical, MariaDB with a row-based binlog (what change data capture needs), and the
 # statement statistics that recovery reads: pg_stat_statements preloaded and created in database
-# test, MariaDB with performance_schema=ON.
+# test, MariaDB with performance_schema=ON. Also installs Debian's Chromium and chromedriver for
+# the browser tests when they are missing (apt-get).
 # Idempotent: a database is restarted only when a setting is not yet in effect, so a second
 # run changes nothing. Runs as root.
 #
@@ -208,12 +209,37 @@ check_maria() {
   log "check: MariaDB OK (${current% })"
 }
 
+# ---------------------------------------------------------------- browser
+
+browser_installed() { [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; }
+
+ensure_browser() {
+  if browser_installed; then
+    log "Chromium and chromedriver are installed"
+    return
+  fi
+  log "installing Chromium and chromedriver (apt-get) for the browser tests"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver >/dev/null ||
+    { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver >/dev/null; } ||
+    fail "could not install chromium and chromium-driver with apt-get"
+}
+
+check_browser() {
+  if browser_installed; then
+    log "check: browser OK ($(/usr/bin/chromedriver --version | head -1))"
+  else
+    log "check: /usr/bin/chromium or /usr/bin/chromedriver is missing"
+    return 1
+  fi
+}
+
 # ---------------------------------------------------------------- main
 
 check_all() {
   local status=0
   check_pg || status=1
   check_maria || status=1
+  check_browser || status=1
   return "$status"
 }
 
@@ -229,6 +255,7 @@ main() {
       ensure_pg_stats_extension
       ensure_maria_running
       ensure_maria_settings
+      ensure_browser
       check_all || fail "verification failed after preparing"
       ;;
     -h | --help)

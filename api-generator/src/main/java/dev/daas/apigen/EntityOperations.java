@@ -157,7 +157,10 @@ final class EntityOperations {
                         new MediaType()
                             .schema(new Schema<>().$ref(SharedComponents.schemaRef(schemaName))))));
     responses.addApiResponse("400", responseRef(SharedComponents.BAD_REQUEST));
+    responses.addApiResponse("401", responseRef(SharedComponents.UNAUTHORIZED));
+    responses.addApiResponse("403", responseRef(SharedComponents.FORBIDDEN));
     responses.addApiResponse("404", responseRef(SharedComponents.NOT_FOUND));
+    responses.addApiResponse("429", responseRef(SharedComponents.RATE_LIMITED));
     responses.addApiResponse("503", responseRef(SharedComponents.SOURCE_UNAVAILABLE));
     responses.addApiResponse("504", responseRef(SharedComponents.QUERY_TIMEOUT));
     return responses;

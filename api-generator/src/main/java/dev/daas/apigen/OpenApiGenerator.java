@@ -16,6 +16,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.SpecVersion;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.util.ArrayList;
@@ -73,6 +74,7 @@ public final class OpenApiGenerator {
     document.setTags(tags.isEmpty() ? null : tags);
     document.setPaths(paths);
     document.setComponents(components);
+    document.setSecurity(List.of(new SecurityRequirement().addList(SharedComponents.BEARER)));
     return document;
   }
 

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,10 @@ final class SharedComponents {
   static final String NOT_FOUND = "NotFound";
   static final String SOURCE_UNAVAILABLE = "SourceUnavailable";
   static final String QUERY_TIMEOUT = "QueryTimeout";
+  static final String UNAUTHORIZED = "Unauthorized";
+  static final String FORBIDDEN = "Forbidden";
+  static final String RATE_LIMITED = "RateLimited";
+  static final String BEARER = "bearerAuth";
   static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
 
   private SharedComponents() {}
@@ -41,16 +46,42 @@ final class SharedComponents {
         problemResponse(
             "Unknown source or entity, or no row with this key: unknown-source,"
                 + " unknown-entity, not-found."));
-    ApiResponse unavailable =
-        problemResponse("The legacy database cannot be reached: source-unavailable.");
-    unavailable.addHeaderObject(
-        "Retry-After",
-        new Header()
-            .description("Seconds after which a retry may succeed.")
-            .schema(new IntegerSchema().format("int32").minimum(java.math.BigDecimal.ZERO)));
-    components.addResponses(SOURCE_UNAVAILABLE, unavailable);
+    components.addResponses(
+        SOURCE_UNAVAILABLE,
+        problemResponse("The legacy database cannot be reached: source-unavailable.")
+            .addHeaderObject(
+                "Retry-After", retryAfter("Seconds after which a retry may succeed.")));
     components.addResponses(
         QUERY_TIMEOUT, problemResponse("The statement ran out of time: query-timeout."));
+    components.addResponses(
+        UNAUTHORIZED,
+        problemResponse("No valid API key or token was sent: unauthorized.")
+            .addHeaderObject(
+                "WWW-Authenticate",
+                new Header().description("Bearer realm=\"daas\"").schema(new StringSchema())));
+    components.addResponses(
+        FORBIDDEN,
+        problemResponse(
+            "The caller's policy does not allow this entity, field or operation: forbidden."));
+    components.addResponses(
+        RATE_LIMITED,
+        problemResponse("Too many requests for the caller: rate-limited.")
+            .addHeaderObject(
+                "Retry-After", retryAfter("Seconds after which the caller may send again.")));
+    components.addSecuritySchemes(
+        BEARER,
+        new SecurityScheme()
+            .type(SecurityScheme.Type.HTTP)
+            .scheme("bearer")
+            .description(
+                "An API key (daas_...) or a JWT from the configured OpenID Connect issuer, sent as"
+                    + " Authorization: Bearer <credential>."));
+  }
+
+  private static Header retryAfter(String description) {
+    return new Header()
+        .description(description)
+        .schema(new IntegerSchema().format("int32").minimum(java.math.BigDecimal.ZERO));
   }
 
   static String schemaRef(String name) {

@@ -37,6 +37,20 @@ class EntityPathsTest {
   }
 
   @Test
+  void declaresBearerAuthenticationAndTheAnswersOfAccessControl() {
+    assertThat(ERP.getComponents().getSecuritySchemes()).containsOnlyKeys("bearerAuth");
+    assertThat(ERP.getComponents().getSecuritySchemes().get("bearerAuth").getScheme())
+        .isEqualTo("bearer");
+    assertThat(ERP.getSecurity())
+        .singleElement()
+        .satisfies(r -> assertThat(r).containsKey("bearerAuth"));
+    Operation list = ERP.getPaths().get("/customer").getGet();
+    assertThat(list.getResponses()).containsKeys("401", "403", "429");
+    assertThat(ERP.getComponents().getResponses().get("RateLimited").getHeaders())
+        .containsKey("Retry-After");
+  }
+
+  @Test
   void identifiesRowsByAUniqueKeyWithoutNullsWhenThereIsNoPrimaryKey() {
     OpenAPI types =
         OpenApiParsing.parseCleanly(
@@ -201,8 +215,10 @@ class EntityPathsTest {
     Operation list = ERP.getPaths().get("/order").getGet();
     Operation get = ERP.getPaths().get("/order/{key}").getGet();
 
-    assertThat(list.getResponses()).containsOnlyKeys("200", "400", "404", "503", "504");
-    assertThat(get.getResponses()).containsOnlyKeys("200", "400", "404", "503", "504");
+    assertThat(list.getResponses())
+        .containsOnlyKeys("200", "400", "401", "403", "404", "429", "503", "504");
+    assertThat(get.getResponses())
+        .containsOnlyKeys("200", "400", "401", "403", "404", "429", "503", "504");
     assertThat(list.getResponses().get("200").getContent().get("application/json").getSchema())
         .extracting(Schema::get$ref)
         .isEqualTo("#/components/schemas/OrderPage");
