@@ -38,7 +38,8 @@ final class DebeziumProperties {
         "retriable.restart.connector.wait.ms",
         millis(Math.min(1000, config.retryDelayMax().toMillis())));
     p.setProperty("tombstones.on.delete", "false");
-    p.setProperty("time.precision.mode", "connect");
+    // every stored digit of times (connect mode cuts them to milliseconds): StructValues
+    p.setProperty("time.precision.mode", "adaptive_time_microseconds");
     p.setProperty("decimal.handling.mode", "precise");
     p.setProperty("binary.handling.mode", "bytes");
     if (!config.tables().isEmpty()) {
