@@ -76,6 +76,8 @@ final class DebeziumProperties {
     p.setProperty("schema.history.internal", DaasSchemaHistory.class.getName());
     p.setProperty(StoreRegistry.HISTORY_BINDING_KEY, bindingId);
     p.setProperty("include.schema.changes", "false");
+    // unsigned BIGINT beyond the long range would wrap to a negative long
+    p.setProperty("bigint.unsigned.handling.mode", "precise");
     p.setProperty(
         "database.ssl.mode", config.dialect() == CaptureDialect.MARIADB ? "disable" : "disabled");
   }

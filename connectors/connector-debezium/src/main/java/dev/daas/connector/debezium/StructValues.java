@@ -1,5 +1,7 @@
 package dev.daas.connector.debezium;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -78,6 +80,11 @@ final class StructValues {
           return LocalDateTime.ofInstant(((java.util.Date) value).toInstant(), ZoneOffset.UTC);
         case "io.debezium.time.ZonedTimestamp":
           return OffsetDateTime.parse((String) value);
+        case "io.debezium.data.VariableScaleDecimal":
+          // PostgreSQL numeric without a declared scale: unscaled bytes and the scale
+          Struct decimal = (Struct) value;
+          return new BigDecimal(
+              new BigInteger(decimal.getBytes("value")), decimal.getInt32("scale"));
         case "io.debezium.time.Date":
           return LocalDate.ofEpochDay(((Number) value).longValue());
         case "io.debezium.time.Time":

@@ -2,15 +2,18 @@ package dev.daas.connector.debezium;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.debezium.data.VariableScaleDecimal;
 import io.debezium.time.Date;
 import io.debezium.time.MicroTime;
 import io.debezium.time.MicroTimestamp;
 import io.debezium.time.NanoTimestamp;
 import io.debezium.time.Time;
 import io.debezium.time.Timestamp;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import org.apache.kafka.connect.data.Struct;
 import org.junit.jupiter.api.Test;
 
 /** Debezium's time types (time.precision.mode=adaptive_time_microseconds) keep every digit. */
@@ -42,5 +45,16 @@ class StructValuesTest {
   void durationsOfMariaDbTimeColumnsStayTextBecauseTheyAreNoTimeOfDay() {
     assertThat(StructValues.convert(MicroTime.schema(), 90_000_000_000L)).isEqualTo("25:00:00");
     assertThat(StructValues.convert(MicroTime.schema(), -5_400_500_000L)).isEqualTo("-01:30:00.5");
+  }
+
+  @Test
+  void numericsWithoutScaleKeepTheirDigits() {
+    Struct value =
+        new Struct(VariableScaleDecimal.schema())
+            .put("scale", 12)
+            .put("value", new BigDecimal("100.000000000001").unscaledValue().toByteArray());
+
+    assertThat(StructValues.convert(VariableScaleDecimal.schema(), value))
+        .isEqualTo(new BigDecimal("100.000000000001"));
   }
 }

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.daas.gateway.policy.Authorization;
 import dev.daas.gateway.policy.EntityAccess;
 import dev.daas.gateway.policy.Operation;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -30,7 +30,7 @@ final class ChangeView implements UnaryOperator<ChangeRecord> {
   private final Authorization authorization;
   private final ObjectMapper json;
   private final ObjectReader reader;
-  private final Map<String, ChangeValues> values = new HashMap<>();
+  private final Map<String, ChangeValues> values = new ConcurrentHashMap<>();
 
   ChangeView(Authorization authorization, ObjectMapper json) {
     this.authorization = authorization;

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A reader's change stream from the local PostgreSQL under a row filter on a decimal and a time
- * with offset, and masks on a timestamp and a decimal: exactly the rows the data API shows arrive,
- * with the data API's masked values.
+ * A reader's change stream from the local PostgreSQL under a row filter on decimals (one without a
+ * declared scale) and a time with offset, and masks on a timestamp and a decimal: exactly the rows
+ * the data API shows arrive, with the data API's masked values.
  */
 @QuarkusTest
 class CdcPolicyIT {
@@ -40,7 +40,7 @@ class CdcPolicyIT {
         "CREATE TABLE "
             + SCHEMA
             + ".pay (id int PRIMARY KEY, amount numeric(30,12),"
-            + " created_at timestamptz, booked timestamp, fee numeric(12,4))",
+            + " created_at timestamptz, booked timestamp, fee numeric(12,4), total numeric)",
         "ALTER TABLE " + SCHEMA + ".pay REPLICA IDENTITY FULL");
   }
 
@@ -67,7 +67,8 @@ class CdcPolicyIT {
             + "\",\"operations\":[\"read\",\"subscribe\"],"
             + "\"masks\":[{\"field\":\"booked\",\"kind\":\"hash\"},"
             + "{\"field\":\"fee\",\"kind\":\"partial\",\"keepLast\":3}],"
-            + "\"rowFilter\":\"amount > 100 AND created_at >= '2026-01-01T00:00:00Z'\"}]}";
+            + "\"rowFilter\":\"amount > 100 AND created_at >= '2026-01-01T00:00:00Z'"
+            + " AND total < 2\"}]}";
     Response saved =
         given()
             .contentType(ContentType.JSON)
@@ -94,11 +95,11 @@ class CdcPolicyIT {
               + SCHEMA
               + ".pay VALUES"
               + " (1, 100.000000000001, '2026-01-01 00:00:00+00', '2026-01-02 03:04:05.123456',"
-              + " 12.3400),"
-              + " (2, 100, '2026-06-01 00:00:00+00', '2026-01-02 03:04:05', 1),"
-              + " (3, 500, '2025-12-31 23:59:59.999999+00', '2026-01-02 03:04:05', 1),"
-              + " (4, 500, '2026-01-01 01:00:00+01', '2026-01-02 03:04:00', 0.5),"
-              + " (5, 99.999999999999, '2026-06-01 00:00:00+00', NULL, NULL)");
+              + " 12.3400, 1.000000000000000000000000000001),"
+              + " (2, 100, '2026-06-01 00:00:00+00', '2026-01-02 03:04:05', 1, 1),"
+              + " (3, 500, '2025-12-31 23:59:59.999999+00', '2026-01-02 03:04:05', 1, 1),"
+              + " (4, 500, '2026-01-01 01:00:00+01', '2026-01-02 03:04:00', 0.5, 0.5),"
+              + " (5, 99.999999999999, '2026-06-01 00:00:00+00', NULL, NULL, 9)");
       events = stream.take(2, TestingCdc.WAIT);
       assertThat(stream.drain(Duration.ofSeconds(2))).isEmpty();
     }
@@ -129,6 +130,7 @@ class CdcPolicyIT {
       assertThat(event.path("amount").decimalValue())
           .isEqualByComparingTo(row.path("amount").decimalValue());
       assertThat(event.path("created_at").asText()).isEqualTo(row.path("created_at").asText());
+      assertThat(event.path("total").toString()).isEqualTo(row.path("total").toString());
     }
   }
 }
