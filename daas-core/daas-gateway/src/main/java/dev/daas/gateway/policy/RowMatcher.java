@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
  * Evaluates a {@link Condition} on a row in memory with SQL's three-valued logic: a row matches
  * only when the condition is true. Values it cannot compare (different kinds) count as unknown, so
  * doubt denies. String comparison is by code point, which can differ from a database collation
- * (case-insensitive MySQL collations): then this matcher is the stricter one. Values must be of the
- * Java types of {@code TypedValues} (change events are decoded into them first): times with an
- * offset compare as instants, UUIDs in PostgreSQL's order (unsigned bytes).
+ * (case-insensitive MySQL collations): stricter for equality, less strict for its negation
+ * (docs/security.md, Known limits). Values must be of the Java types of {@code TypedValues} (change
+ * events are decoded into them first): times with an offset compare as instants, UUIDs in
+ * PostgreSQL's order (unsigned bytes).
  */
 final class RowMatcher {
   private RowMatcher() {}
