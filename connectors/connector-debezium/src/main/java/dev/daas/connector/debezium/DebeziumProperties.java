@@ -38,7 +38,8 @@ final class DebeziumProperties {
         "retriable.restart.connector.wait.ms",
         millis(Math.min(1000, config.retryDelayMax().toMillis())));
     p.setProperty("tombstones.on.delete", "false");
-    p.setProperty("time.precision.mode", "connect");
+    // every stored digit of times (connect mode cuts them to milliseconds): StructValues
+    p.setProperty("time.precision.mode", "adaptive_time_microseconds");
     p.setProperty("decimal.handling.mode", "precise");
     p.setProperty("binary.handling.mode", "bytes");
     if (!config.tables().isEmpty()) {
@@ -75,6 +76,8 @@ final class DebeziumProperties {
     p.setProperty("schema.history.internal", DaasSchemaHistory.class.getName());
     p.setProperty(StoreRegistry.HISTORY_BINDING_KEY, bindingId);
     p.setProperty("include.schema.changes", "false");
+    // unsigned BIGINT beyond the long range would wrap to a negative long
+    p.setProperty("bigint.unsigned.handling.mode", "precise");
     p.setProperty(
         "database.ssl.mode", config.dialect() == CaptureDialect.MARIADB ? "disable" : "disabled");
   }

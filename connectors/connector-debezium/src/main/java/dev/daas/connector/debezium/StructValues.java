@@ -1,5 +1,7 @@
 package dev.daas.connector.debezium;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -16,10 +18,13 @@ import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 
 /**
- * Converts Kafka Connect values to plain Java values. The engine runs with {@code
- * time.precision.mode=connect}, {@code decimal.handling.mode=precise} and {@code
- * binary.handling.mode=bytes}, so temporal values arrive as {@link java.util.Date} holding local
- * date-times at UTC, decimals as {@code BigDecimal}, binary as bytes.
+ * Converts Kafka Connect values to plain Java values, the types the data API reads. The engine runs
+ * with {@code time.precision.mode=adaptive_time_microseconds}, {@code
+ * decimal.handling.mode=precise} and {@code binary.handling.mode=bytes}: dates arrive as epoch
+ * days, times and timestamps without zone as epoch milli-, micro- or nanoseconds (every stored
+ * digit: Kafka Connect's own {@code java.util.Date} types would cut microseconds, so a row filter
+ * or mask on a change would see another value than the data API), timestamps with zone as ISO text,
+ * decimals as {@code BigDecimal}, binary as bytes.
  */
 final class StructValues {
   private StructValues() {}
@@ -34,6 +39,30 @@ final class StructValues {
       values.put(field.name(), convert(field.schema(), struct.get(field)));
     }
     return Collections.unmodifiableMap(values);
+  }
+
+  /**
+   * A time of day; a MariaDB or MySQL TIME outside 00:00 to 24:00 (a duration) as its text, {@code
+   * -01:30:00} or {@code 25:00:00}, which is no time of day.
+   */
+  static Object time(long nanos) {
+    if (nanos >= 0 && nanos < LocalTime.MAX.toNanoOfDay() + 1) {
+      return LocalTime.ofNanoOfDay(nanos);
+    }
+    long abs = Math.abs(nanos);
+    long seconds = abs / 1_000_000_000L;
+    long fraction = abs % 1_000_000_000L;
+    String text =
+        String.format(
+            "%s%02d:%02d:%02d",
+            nanos < 0 ? "-" : "", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    return fraction == 0 ? text : text + String.format(".%09d", fraction).replaceAll("0+$", "");
+  }
+
+  private static LocalDateTime timestamp(long value, long perSecond, long nanosPerUnit) {
+    long seconds = Math.floorDiv(value, perSecond);
+    long nanos = Math.floorMod(value, perSecond) * nanosPerUnit;
+    return LocalDateTime.ofEpochSecond(seconds, (int) nanos, ZoneOffset.UTC);
   }
 
   static Object convert(Schema schema, Object value) {
@@ -51,6 +80,25 @@ final class StructValues {
           return LocalDateTime.ofInstant(((java.util.Date) value).toInstant(), ZoneOffset.UTC);
         case "io.debezium.time.ZonedTimestamp":
           return OffsetDateTime.parse((String) value);
+        case "io.debezium.data.VariableScaleDecimal":
+          // PostgreSQL numeric without a declared scale: unscaled bytes and the scale
+          Struct decimal = (Struct) value;
+          return new BigDecimal(
+              new BigInteger(decimal.getBytes("value")), decimal.getInt32("scale"));
+        case "io.debezium.time.Date":
+          return LocalDate.ofEpochDay(((Number) value).longValue());
+        case "io.debezium.time.Time":
+          return time(((Number) value).longValue() * 1_000_000L);
+        case "io.debezium.time.MicroTime":
+          return time(((Number) value).longValue() * 1_000L);
+        case "io.debezium.time.NanoTime":
+          return time(((Number) value).longValue());
+        case "io.debezium.time.Timestamp":
+          return timestamp(((Number) value).longValue(), 1_000L, 1_000_000L);
+        case "io.debezium.time.MicroTimestamp":
+          return timestamp(((Number) value).longValue(), 1_000_000L, 1_000L);
+        case "io.debezium.time.NanoTimestamp":
+          return timestamp(((Number) value).longValue(), 1_000_000_000L, 1L);
         default:
           break;
       }

@@ -3,14 +3,19 @@ package dev.daas.gateway.policy;
 import dev.daas.model.query.Condition;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * Evaluates a {@link Condition} on a row in memory with SQL's three-valued logic: a row matches
  * only when the condition is true. Values it cannot compare (different kinds) count as unknown, so
  * doubt denies. String comparison is by code point, which can differ from a database collation
- * (case-insensitive MySQL collations): then this matcher is the stricter one.
+ * (case-insensitive MySQL collations): stricter for equality, less strict for its negation
+ * (docs/security.md, Known limits). Values must be of the Java types of {@code TypedValues} (change
+ * events are decoded into them first): times with an offset compare as instants, UUIDs in
+ * PostgreSQL's order (unsigned bytes).
  */
 final class RowMatcher {
   private RowMatcher() {}
@@ -91,6 +96,18 @@ final class RowMatcher {
         return Double.compare(a.doubleValue(), b.doubleValue());
       }
       return decimal(a).compareTo(decimal(b));
+    }
+    if (left instanceof OffsetDateTime a && right instanceof OffsetDateTime b) {
+      // SQL compares the instants; compareTo would also order equal instants by their offsets
+      return Integer.signum(a.toInstant().compareTo(b.toInstant()));
+    }
+    if (left instanceof UUID a && right instanceof UUID b) {
+      // PostgreSQL orders uuids as unsigned bytes; UUID.compareTo compares signed longs
+      int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+      return Integer.signum(
+          high != 0
+              ? high
+              : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits()));
     }
     if (left.getClass() == right.getClass() && left instanceof Comparable comparable) {
       return Integer.signum(comparable.compareTo(right));

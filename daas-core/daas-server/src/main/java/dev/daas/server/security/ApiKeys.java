@@ -13,20 +13,19 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
  * API keys: {@code daas_<id>_<secret>}. The id is public and finds the row, so a request costs one
  * slow hash at most; a successful verification is remembered for {@code
- * daas.security.key-cache-ttl} (by a SHA-256 fingerprint of the key, never the key), and forgotten
- * at once on revoke or rotate by this instance (other instances within the TTL).
+ * daas.security.key-cache-ttl} (by a SHA-256 fingerprint of the key, never the key, in {@link
+ * VerifiedKeys}), and forgotten at once on revoke or rotate by this instance, and within {@code
+ * daas.security.key-sync-interval} on every other instance ({@link KeySync}).
  */
 @ApplicationScoped
 public class ApiKeys {
@@ -39,10 +38,7 @@ public class ApiKeys {
 
   @Inject AgroalDataSource metadata;
   @Inject SecurityConfig config;
-
-  private record Verified(String fingerprint, Caller caller, long until) {}
-
-  private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+  @Inject VerifiedKeys verified;
 
   /** Creates a key; the answer is the only place the key ever appears. */
   public ApiKeyView create(String name, List<String> roles) {
@@ -96,7 +92,7 @@ public class ApiKeys {
         iterations,
         Timestamp.from(Instant.now()),
         id);
-    verified.remove(id);
+    verified.forget(id);
     return require(id).withKey(key);
   }
 
@@ -106,7 +102,7 @@ public class ApiKeys {
         "UPDATE api_key SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL",
         Timestamp.from(Instant.now()),
         id);
-    verified.remove(id);
+    verified.forget(id);
     return require(id);
   }
 
@@ -124,27 +120,31 @@ public class ApiKeys {
       return Optional.empty();
     }
     String fingerprint = KeyHasher.fingerprint(key);
-    Verified known = verified.get(id);
-    if (known != null
-        && known.until() > System.nanoTime()
-        && KeyHasher.same(known.fingerprint(), fingerprint)) {
-      return Optional.of(known.caller());
+    Caller known = verified.get(id, fingerprint);
+    if (known != null) {
+      return Optional.of(known);
     }
     Optional<Stored> stored = stored(id);
     if (stored.isEmpty()
-        || stored.get().revoked()
+        || stored.get().state().revoked()
         || !KeyHasher.same(
-            stored.get().hash(),
-            KeyHasher.hash(key, stored.get().salt(), stored.get().iterations()))) {
+            stored.get().state().hash(),
+            KeyHasher.hash(key, stored.get().state().salt(), stored.get().iterations()))) {
       return Optional.empty();
     }
     update(
         "UPDATE api_key SET last_used_at = ? WHERE key_id = ?", Timestamp.from(Instant.now()), id);
     Caller caller =
         new Caller(
-            "key:" + id, stored.get().roles(), Map.of("key", id, "name", stored.get().name()));
+            "key:" + id,
+            stored.get().state().roles(),
+            Map.of("key", id, "name", stored.get().name()));
     verified.put(
-        id, new Verified(fingerprint, caller, System.nanoTime() + config.keyCacheTtl().toNanos()));
+        id,
+        fingerprint,
+        caller,
+        stored.get().state(),
+        System.nanoTime() + config.keyCacheTtl().toNanos());
     return Optional.of(caller);
   }
 
@@ -172,8 +172,7 @@ public class ApiKeys {
     return checked;
   }
 
-  private record Stored(
-      String name, Set<String> roles, String salt, String hash, int iterations, boolean revoked) {}
+  private record Stored(String name, int iterations, VerifiedKeys.State state) {}
 
   private Optional<Stored> stored(String id) {
     try (Connection c = metadata.getConnection();
@@ -185,13 +184,7 @@ public class ApiKeys {
           return Optional.empty();
         }
         return Optional.of(
-            new Stored(
-                r.getString("name"),
-                new LinkedHashSet<>(Arrays.asList(r.getString("roles").split(","))),
-                r.getString("salt"),
-                r.getString("hash"),
-                r.getInt("iterations"),
-                r.getTimestamp("revoked_at") != null));
+            new Stored(r.getString("name"), r.getInt("iterations"), KeySync.state(r)));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read API key " + id, e);

@@ -19,6 +19,13 @@ public interface SecurityConfig {
   @WithDefault("30s")
   Duration keyCacheTtl();
 
+  /**
+   * How often each instance checks the keys it has verified recently against the metadata store, so
+   * a key revoked or rotated anywhere is refused everywhere within about this long.
+   */
+  @WithDefault("2s")
+  Duration keySyncInterval();
+
   /** PBKDF2 iterations for new keys. */
   @WithDefault("210000")
   int keyHashIterations();
