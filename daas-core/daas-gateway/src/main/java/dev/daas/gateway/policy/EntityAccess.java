@@ -59,14 +59,21 @@ public final class EntityAccess {
   private final boolean uniform;
   private final String fingerprint;
   private final MaskKey maskKey;
+  private final boolean foldStrings;
 
-  EntityAccess(Entity entity, List<Grant> grants, MaskKey maskKey) {
-    this(entity, grants, false, requireNonNull(maskKey, "maskKey is null"));
+  EntityAccess(Entity entity, List<Grant> grants, MaskKey maskKey, boolean foldStrings) {
+    this(entity, grants, false, requireNonNull(maskKey, "maskKey is null"), foldStrings);
   }
 
-  private EntityAccess(Entity entity, List<Grant> grants, boolean unrestricted, MaskKey maskKey) {
+  private EntityAccess(
+      Entity entity,
+      List<Grant> grants,
+      boolean unrestricted,
+      MaskKey maskKey,
+      boolean foldStrings) {
     this.entity = requireNonNull(entity, "entity is null");
     this.maskKey = maskKey;
+    this.foldStrings = foldStrings;
     if (grants.isEmpty()) {
       throw new IllegalArgumentException("an entity access needs at least one grant");
     }
@@ -92,7 +99,7 @@ public final class EntityAccess {
   static EntityAccess unrestricted(Entity entity) {
     Set<String> all = new LinkedHashSet<>();
     entity.attributes().forEach(a -> all.add(a.name()));
-    return new EntityAccess(entity, List.of(new Grant(null, all, Map.of())), true, null);
+    return new EntityAccess(entity, List.of(new Grant(null, all, Map.of())), true, null, false);
   }
 
   public Entity entity() {
@@ -170,7 +177,9 @@ public final class EntityAccess {
     List<Grant> matched =
         prefiltered && uniform
             ? grants.subList(0, 1)
-            : grants.stream().filter(g -> RowMatcher.matches(g.condition(), row)).toList();
+            : grants.stream()
+                .filter(g -> RowMatcher.matches(g.condition(), row, foldStrings))
+                .toList();
     if (matched.isEmpty()) {
       return Optional.empty();
     }

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,12 +60,13 @@ public final class Policies {
       }
     }
     Map<String, Map<Operation, EntityAccess>> access = new LinkedHashMap<>();
+    boolean fold = foldsStrings(model.databaseProduct());
     grants.forEach(
         (name, byOperation) -> {
           Entity entity = model.entity(name).orElseThrow();
           Map<Operation, EntityAccess> accesses = new EnumMap<>(Operation.class);
           byOperation.forEach(
-              (op, list) -> accesses.put(op, new EntityAccess(entity, list, maskKey)));
+              (op, list) -> accesses.put(op, new EntityAccess(entity, list, maskKey, fold)));
           access.put(name, accesses);
         });
     return new Authorization(model.source(), access, union(limits));
@@ -98,6 +100,15 @@ public final class Policies {
       }
     }
     return Optional.of(new EntityAccess.Grant(condition, visible, masks));
+  }
+
+  /**
+   * Whether the database's default collations ignore case and accents (MariaDB, MySQL): in-memory
+   * row filters then also compare strings folded ({@code RowMatcher}).
+   */
+  static boolean foldsStrings(String databaseProduct) {
+    String product = databaseProduct == null ? "" : databaseProduct.toLowerCase(Locale.ROOT);
+    return product.contains("mariadb") || product.contains("mysql");
   }
 
   /** The most generous bound of the roles for each part; a role without a bound has none. */

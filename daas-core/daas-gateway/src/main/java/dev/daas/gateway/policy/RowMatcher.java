@@ -3,7 +3,9 @@ package dev.daas.gateway.policy;
 import dev.daas.model.query.Condition;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.text.Normalizer;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -11,24 +13,38 @@ import java.util.regex.Pattern;
 /**
  * Evaluates a {@link Condition} on a row in memory with SQL's three-valued logic: a row matches
  * only when the condition is true. Values it cannot compare (different kinds) count as unknown, so
- * doubt denies. String comparison is by code point, which can differ from a database collation
- * (case-insensitive MySQL collations): stricter for equality, less strict for its negation
- * (docs/security.md, Known limits). Values must be of the Java types of {@code TypedValues} (change
- * events are decoded into them first): times with an offset compare as instants, UUIDs in
- * PostgreSQL's order (unsigned bytes).
+ * doubt denies. Strings compare by code point. For databases whose default collations ignore case,
+ * accents and trailing spaces (MariaDB, MySQL) a row must match both by code point and with strings
+ * folded that way ({@link #fold}), so whichever the column's collation, the matcher never admits a
+ * row the database would not: {@code code <> 'a'} does not admit {@code 'A'} (a possible visible
+ * row dropped, never a hidden one shown; docs/security.md, Known limits). Values must be of the
+ * Java types of {@code TypedValues} (change events are decoded into them first): times with an
+ * offset compare as instants, UUIDs in PostgreSQL's order (unsigned bytes).
  */
 final class RowMatcher {
+  private static final Pattern COMBINING = Pattern.compile("\\p{M}+");
+
   private RowMatcher() {}
 
   static boolean matches(Condition condition, Map<String, Object> row) {
-    return condition == null || Boolean.TRUE.equals(evaluate(condition, row));
+    return matches(condition, row, false);
   }
 
-  private static Boolean evaluate(Condition condition, Map<String, Object> row) {
+  /**
+   * Whether the row matches; with {@code foldedToo}, it must also match with strings folded as a
+   * case- and accent-insensitive collation compares them.
+   */
+  static boolean matches(Condition condition, Map<String, Object> row, boolean foldedToo) {
+    return condition == null
+        || (Boolean.TRUE.equals(evaluate(condition, row, false))
+            && (!foldedToo || Boolean.TRUE.equals(evaluate(condition, row, true))));
+  }
+
+  private static Boolean evaluate(Condition condition, Map<String, Object> row, boolean folded) {
     if (condition instanceof Condition.And and) {
       Boolean result = true;
       for (Condition operand : and.operands()) {
-        Boolean value = evaluate(operand, row);
+        Boolean value = evaluate(operand, row, folded);
         if (Boolean.FALSE.equals(value)) {
           return false;
         }
@@ -38,7 +54,7 @@ final class RowMatcher {
     } else if (condition instanceof Condition.Or or) {
       Boolean result = false;
       for (Condition operand : or.operands()) {
-        Boolean value = evaluate(operand, row);
+        Boolean value = evaluate(operand, row, folded);
         if (Boolean.TRUE.equals(value)) {
           return true;
         }
@@ -46,12 +62,12 @@ final class RowMatcher {
       }
       return result;
     } else if (condition instanceof Condition.Not not) {
-      Boolean value = evaluate(not.operand(), row);
+      Boolean value = evaluate(not.operand(), row, folded);
       return value == null ? null : !value;
     } else if (condition instanceof Condition.IsNull isNull) {
       return (row.get(isNull.attribute().name()) == null) != isNull.negated();
     } else if (condition instanceof Condition.Compare compare) {
-      Integer result = compare(row.get(compare.attribute().name()), compare.value());
+      Integer result = compare(row.get(compare.attribute().name()), compare.value(), folded);
       if (result == null) {
         return null;
       }
@@ -67,7 +83,7 @@ final class RowMatcher {
       Object value = row.get(in.attribute().name());
       boolean unknown = false;
       for (Object candidate : in.values()) {
-        Integer result = compare(value, candidate);
+        Integer result = compare(value, candidate, folded);
         if (result == null) {
           unknown = true;
         } else if (result == 0) {
@@ -80,16 +96,23 @@ final class RowMatcher {
       if (!(value instanceof String text)) {
         return null;
       }
-      return likePattern(like.pattern()).matcher(text).matches() != like.negated();
+      boolean matched =
+          folded
+              ? likePattern(fold(like.pattern())).matcher(fold(text)).matches()
+              : likePattern(like.pattern()).matcher(text).matches();
+      return matched != like.negated();
     }
     return null; // TupleIn and anything newer: unknown, which denies
   }
 
   /** Compares like SQL; null when either side is null or the kinds differ. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Integer compare(Object left, Object right) {
+  private static Integer compare(Object left, Object right, boolean folded) {
     if (left == null || right == null) {
       return null;
+    }
+    if (folded && left instanceof String a && right instanceof String b) {
+      return Integer.signum(fold(a).compareTo(fold(b)));
     }
     if (left instanceof Number a && right instanceof Number b) {
       if (a instanceof Double || a instanceof Float || b instanceof Double || b instanceof Float) {
@@ -113,6 +136,16 @@ final class RowMatcher {
       return Integer.signum(comparable.compareTo(right));
     }
     return null;
+  }
+
+  /**
+   * A string as a case-, accent- and trailing-space-insensitive collation compares it (the defaults
+   * of MariaDB and MySQL): trailing spaces dropped, accents removed, lower case.
+   */
+  static String fold(String text) {
+    String trimmed = text.stripTrailing();
+    String decomposed = Normalizer.normalize(trimmed, Normalizer.Form.NFD);
+    return COMBINING.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
   }
 
   private static BigDecimal decimal(Number number) {
