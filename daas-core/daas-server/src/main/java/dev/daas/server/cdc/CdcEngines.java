@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,6 +47,7 @@ public class CdcEngines {
   @Inject SchemaDrift drift;
   @Inject CdcConfig config;
   @Inject CdcLeases leases;
+  @Inject ChangeLogRetention retention;
 
   private final Map<String, CaptureEngine> engines = new ConcurrentHashMap<>();
   private final Map<String, Long> engineSourceIds = new ConcurrentHashMap<>();
@@ -151,6 +153,20 @@ public class CdcEngines {
         s.eventsDelivered(),
         s.lastSequence(),
         hub.subscribers(source));
+  }
+
+  /**
+   * Runs {@code action} under the source's capture lock when no log-based capture runs for it: no
+   * engine here (in any state) and no other instance holding its lease. Empty when capture runs, so
+   * whatever the action writes to the change log never interleaves with an engine's sequences.
+   */
+  public <T> Optional<T> unlessCapturing(String source, long sourceId, Supplier<T> action) {
+    synchronized (lock(source)) {
+      if (engines.containsKey(source) || leases.holderOf(sourceId).isPresent()) {
+        return Optional.empty();
+      }
+      return Optional.ofNullable(action.get());
+    }
   }
 
   /** The capture configuration of a source with these settings; validation-failed if impossible. */
@@ -329,7 +345,7 @@ public class CdcEngines {
 
   private void prune() {
     try {
-      int deleted = log.prune(config.retention(), config.retentionRows());
+      int deleted = retention.prune(config.retention(), config.retentionRows());
       if (deleted > 0) {
         LOG.debugf("Pruned %d changes from the change log", deleted);
       }

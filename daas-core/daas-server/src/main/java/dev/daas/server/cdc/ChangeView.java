@@ -3,6 +3,7 @@ package dev.daas.server.cdc;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.daas.gateway.policy.Authorization;
+import dev.daas.gateway.policy.Operation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -13,7 +14,8 @@ import java.util.function.UnaryOperator;
  * A change as one subscriber may see it ({@link Authorization#visibleRow}): the event is dropped
  * when its row (the after image, or the before image of a delete) is not visible; images are shaped
  * (hidden fields removed, masked fields masked); key members that are hidden or masked are removed.
- * A change that cannot be read is dropped, never passed on unshaped.
+ * A change without a row (truncate, coarse) reaches only callers whose access to the entity has no
+ * row condition. A change that cannot be read is dropped, never passed on unshaped.
  */
 public final class ChangeView implements UnaryOperator<ChangeRecord> {
   private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
@@ -34,12 +36,10 @@ public final class ChangeView implements UnaryOperator<ChangeRecord> {
       Map<String, Object> before = (Map<String, Object>) event.get("before");
       Map<String, Object> after = (Map<String, Object>) event.get("after");
       Map<String, Object> image = after != null ? after : before;
-      if (image == null) {
-        // A truncate carries no row; only a caller who sees every row may learn of it.
-        return authorization.allows(record.entity(), dev.daas.gateway.policy.Operation.SUBSCRIBE)
-                && authorization.visibleRow(record.entity(), Map.of()).isPresent()
-            ? record
-            : null;
+      if (image == null || Boolean.TRUE.equals(event.get("coarse"))) {
+        // A truncate or a coarse change carries no row, so no row filter can be evaluated: only a
+        // caller who sees every row of the entity may learn of it.
+        return seesEveryRow(record.entity()) ? record : null;
       }
       Optional<Map<String, Object>> shown = authorization.visibleRow(record.entity(), image);
       if (shown.isEmpty()) {
@@ -63,6 +63,14 @@ public final class ChangeView implements UnaryOperator<ChangeRecord> {
     } catch (Exception e) {
       return null;
     }
+  }
+
+  /** Whether the caller may subscribe to the entity without a row condition. */
+  private boolean seesEveryRow(String entity) {
+    return authorization
+        .access(entity, Operation.SUBSCRIBE)
+        .map(access -> access.rowCondition() == null)
+        .orElse(false);
   }
 
   private Map<String, Object> shape(String entity, Map<String, Object> row) {

@@ -5,6 +5,7 @@ import dev.daas.gateway.policy.Authorization;
 import dev.daas.gateway.policy.Caller;
 import dev.daas.gateway.policy.Operation;
 import dev.daas.server.cdc.ChangeLog;
+import dev.daas.server.cdc.ChangeLogRetention;
 import dev.daas.server.cdc.ChangeRecord;
 import dev.daas.server.cdc.ChangeView;
 import dev.daas.server.cdc.EntityNames;
@@ -24,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+import org.jboss.logging.Logger;
 
 /**
  * Runs one {@link WebhookWorker} per webhook on its own small pool ({@code daas.webhooks.threads}),
@@ -33,10 +35,16 @@ import java.util.function.UnaryOperator;
  */
 @ApplicationScoped
 public class WebhookDeliveries implements WebhookWorker.Context {
+  private static final Logger LOG = Logger.getLogger(WebhookDeliveries.class);
+
+  /** The entity of a dead letter that records a gap rather than a change. */
+  static final String GAP_ENTITY = "*";
+
   @Inject WebhookStore store;
   @Inject DeadLetters deadLetters;
   @Inject WebhookConfig config;
   @Inject ChangeLog log;
+  @Inject ChangeLogRetention retention;
   @Inject EntityNames names;
   @Inject Authorizations authorizations;
   @Inject Secrets secrets;
@@ -137,5 +145,30 @@ public class WebhookDeliveries implements WebhookWorker.Context {
   @Override
   public void deadLetter(Webhook webhook, ChangeRecord shown, int attempts, String error) {
     deadLetters.add(webhook.id(), shown.sequence(), shown.entity(), shown.data(), attempts, error);
+  }
+
+  @Override
+  public long prunedThrough(Webhook webhook) {
+    return retention.prunedThrough(webhook.sourceId());
+  }
+
+  @Override
+  public void gap(Webhook webhook, long after, long pruned) {
+    String reason =
+        "gap: changes after "
+            + after
+            + " up to "
+            + pruned
+            + " were pruned from the change log (retention) before delivery";
+    LOG.warnf("Webhook %s of %s: %s", webhook.id(), webhook.source(), reason);
+    String body =
+        "{\"event\":\"gap\",\"after\":"
+            + after
+            + ",\"oldestAvailable\":"
+            + (pruned + 1)
+            + ",\"reason\":\""
+            + reason
+            + "\"}";
+    deadLetters.add(webhook.id(), pruned, GAP_ENTITY, body, 0, reason);
   }
 }
