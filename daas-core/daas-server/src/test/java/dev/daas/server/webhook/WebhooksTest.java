@@ -217,6 +217,31 @@ class WebhooksTest {
   }
 
   @Test
+  void aCoarseChangeIsNotDeliveredToARoleWithARowFilter() throws Exception {
+    try (TestingReceiver receiver = new TestingReceiver(0)) {
+      Response created = create(receiver.url());
+      String id = created.jsonPath().getString("id");
+      receiver.secret = created.jsonPath().getString("secret");
+      long coarse = SEQUENCE.incrementAndGet();
+      log.appendCoarse(
+          settingsStore.requireSourceId(SOURCE),
+          coarse,
+          "probe",
+          List.of(new ChangeLog.CoarseChange("t_cust", "PUBLIC", "T_CUST", "update", 3)),
+          Instant.now(),
+          "test");
+      feed(customer("Nia", "A"));
+
+      await("the visible row", () -> receiver.accepted.size() == 1);
+      assertThat(receiver.accepted.get(0).header("DaaS-Event-Id"))
+          .isEqualTo(Long.toString(coarse + 1));
+      assertThat(receiver.accepted.get(0).body()).doesNotContain("coarse");
+      await("the cursor past both", () -> cursor(id) == coarse + 1);
+      given().delete(BASE + "/" + id).then().statusCode(204);
+    }
+  }
+
+  @Test
   void aCursorBehindTheRetainedLogRecordsTheGapAsADeadLetterAndGoesOn() throws Exception {
     try (TestingReceiver receiver = new TestingReceiver(0)) {
       Response created = create(receiver.url());
