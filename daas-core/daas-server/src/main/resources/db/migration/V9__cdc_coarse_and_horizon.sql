@@ -7,10 +7,13 @@
 ALTER TABLE cdc_change ADD COLUMN channel VARCHAR(16);
 ALTER TABLE cdc_change ADD COLUMN change_count BIGINT;
 
--- The highest sequence of a source that pruning removed from cdc_change: a stream or webhook that
--- resumes after a lower one has missed changes and is told so.
+-- Per source and entity, the highest sequence of a change of that entity that pruning removed
+-- from cdc_change: a stream or webhook of the entity that resumes after a lower one has missed
+-- changes and is told so.
 CREATE TABLE cdc_horizon (
-    source_id BIGINT PRIMARY KEY,
+    source_id BIGINT NOT NULL,
+    entity VARCHAR(512) NOT NULL,
     pruned_through BIGINT NOT NULL,
+    PRIMARY KEY (source_id, entity),
     CONSTRAINT fk_cdc_horizon_source FOREIGN KEY (source_id) REFERENCES source (id) ON DELETE CASCADE
 );

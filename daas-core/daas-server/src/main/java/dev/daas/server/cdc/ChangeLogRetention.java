@@ -11,13 +11,16 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The change log's retention: pruning removes the oldest changes of each source (always a prefix by
- * sequence) and records the highest sequence removed ({@code cdc_horizon}), so that a stream or
- * webhook resuming below it learns that it missed changes instead of resuming silently.
+ * sequence) and records, per entity, the highest sequence of a change removed ({@code
+ * cdc_horizon}), so that a stream or webhook of the entity resuming below it learns that it missed
+ * changes instead of resuming silently.
  */
 @ApplicationScoped
 public class ChangeLogRetention {
@@ -57,16 +60,29 @@ public class ChangeLogRetention {
             });
   }
 
-  /** The highest sequence of the source that pruning removed; 0 when none was. */
-  public long prunedThrough(long sourceId) {
+  /**
+   * The highest sequence of a change of any of the entities that pruning removed; 0 when none was.
+   */
+  public long prunedThrough(long sourceId, Collection<String> entities) {
+    if (entities.isEmpty()) {
+      return 0;
+    }
+    String in = String.join(", ", Collections.nCopies(entities.size(), "?"));
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
               try (Connection c = metadata.getConnection();
                   PreparedStatement ps =
                       c.prepareStatement(
-                          "SELECT pruned_through FROM cdc_horizon WHERE source_id = ?")) {
-                ps.setLong(1, sourceId);
+                          "SELECT coalesce(max(pruned_through), 0) FROM cdc_horizon"
+                              + " WHERE source_id = ? AND entity IN ("
+                              + in
+                              + ")")) {
+                int i = 1;
+                ps.setLong(i++, sourceId);
+                for (String entity : entities) {
+                  ps.setString(i++, entity);
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                   return rs.next() ? rs.getLong(1) : 0L;
                 }
@@ -83,6 +99,19 @@ public class ChangeLogRetention {
   }
 
   private static int prune(Connection c, long sourceId, long through) throws SQLException {
+    Map<String, Long> newest = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT entity, max(seq_no) FROM cdc_change WHERE source_id = ? AND seq_no <= ?"
+                + " GROUP BY entity")) {
+      ps.setLong(1, sourceId);
+      ps.setLong(2, through);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          newest.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+    }
     int deleted;
     try (PreparedStatement ps =
         c.prepareStatement("DELETE FROM cdc_change WHERE source_id = ? AND seq_no <= ?")) {
@@ -90,29 +119,36 @@ public class ChangeLogRetention {
       ps.setLong(2, through);
       deleted = ps.executeUpdate();
     }
-    if (deleted == 0) {
-      return 0;
-    }
-    int updated;
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "UPDATE cdc_horizon SET pruned_through = ? WHERE source_id = ? AND pruned_through < ?")) {
-      ps.setLong(1, through);
-      ps.setLong(2, sourceId);
-      ps.setLong(3, through);
-      updated = ps.executeUpdate();
-    }
-    if (updated == 0) {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO cdc_horizon (source_id, pruned_through) SELECT ?, ? WHERE NOT EXISTS"
-                  + " (SELECT 1 FROM cdc_horizon WHERE source_id = ?)")) {
-        ps.setLong(1, sourceId);
-        ps.setLong(2, through);
-        ps.setLong(3, sourceId);
-        ps.executeUpdate();
-      }
+    for (Map.Entry<String, Long> entity : newest.entrySet()) {
+      raiseHorizon(c, sourceId, entity.getKey(), entity.getValue());
     }
     return deleted;
+  }
+
+  private static void raiseHorizon(Connection c, long sourceId, String entity, long sequence)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE cdc_horizon SET pruned_through = ? WHERE source_id = ? AND entity = ?"
+                + " AND pruned_through < ?")) {
+      ps.setLong(1, sequence);
+      ps.setLong(2, sourceId);
+      ps.setString(3, entity);
+      ps.setLong(4, sequence);
+      if (ps.executeUpdate() > 0) {
+        return;
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO cdc_horizon (source_id, entity, pruned_through) SELECT ?, ?, ? WHERE NOT"
+                + " EXISTS (SELECT 1 FROM cdc_horizon WHERE source_id = ? AND entity = ?)")) {
+      ps.setLong(1, sourceId);
+      ps.setString(2, entity);
+      ps.setLong(3, sequence);
+      ps.setLong(4, sourceId);
+      ps.setString(5, entity);
+      ps.executeUpdate();
+    }
   }
 }

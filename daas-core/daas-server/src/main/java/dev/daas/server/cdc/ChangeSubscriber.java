@@ -29,7 +29,7 @@ public final class ChangeSubscriber {
   public interface Replay {
     List<ChangeRecord> after(long sequence, int limit);
 
-    /** The highest sequence of the source pruned from the log (retention); 0 when none. */
+    /** The highest sequence of a change of the entity pruned from the log; 0 when none was. */
     default long prunedThrough() {
       return 0;
     }
@@ -279,12 +279,11 @@ public final class ChangeSubscriber {
             + lastSent
             + ",\"oldestAvailable\":"
             + (pruned + 1)
-            + ",\"reason\":\"changes after "
+            + ",\"reason\":\"changes of this entity after "
             + lastSent
             + " up to "
             + pruned
-            + " were pruned from the change log (retention) before this stream resumed; those of"
-            + " this entity are lost\"}";
+            + " were pruned from the change log (retention) before this stream resumed\"}";
     lastSent = pruned;
   }
 

@@ -12,6 +12,6 @@ public record LogReplay(ChangeLog log, ChangeLogRetention retention, long source
 
   @Override
   public long prunedThrough() {
-    return retention.prunedThrough(sourceId);
+    return retention.prunedThrough(sourceId, List.of(entity));
   }
 }

@@ -149,7 +149,7 @@ public class WebhookDeliveries implements WebhookWorker.Context {
 
   @Override
   public long prunedThrough(Webhook webhook) {
-    return retention.prunedThrough(webhook.sourceId());
+    return retention.prunedThrough(webhook.sourceId(), webhook.entities());
   }
 
   @Override

@@ -32,7 +32,7 @@ final class WebhookWorker {
 
     void deadLetter(Webhook webhook, ChangeRecord shown, int attempts, String error);
 
-    /** The highest sequence of the webhook's source pruned from the log; 0 when none. */
+    /** The highest sequence of a change of the webhook's entities pruned from the log; 0: none. */
     long prunedThrough(Webhook webhook);
 
     /** Records that changes after {@code after} up to {@code pruned} were pruned undelivered. */
