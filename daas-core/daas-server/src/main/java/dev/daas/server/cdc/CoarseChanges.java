@@ -51,18 +51,25 @@ public class CoarseChanges {
       return List.of();
     }
     long sourceId = settingsStore.requireSourceId(source);
-    List<ChangeRecord> logged =
-        engines
-            .unlessCapturing(
-                source, sourceId, () -> append(source, sourceId, channel, at, position, writes))
-            .orElse(List.of());
-    try {
-      hub.publish(source, logged);
-    } catch (RuntimeException e) {
-      // Logged already: streams resume from the log.
-      LOG.warnf("Source %s: handing coarse changes to streams failed: %s", source, e.toString());
-    }
-    return logged;
+    // Published under the same lock as logged: live subscribers skip what is not above the last
+    // sequence they sent, so two batches must reach them in log order.
+    return engines
+        .unlessCapturing(
+            source,
+            sourceId,
+            () -> {
+              List<ChangeRecord> logged = append(source, sourceId, channel, at, position, writes);
+              try {
+                hub.publish(source, logged);
+              } catch (RuntimeException e) {
+                // Logged already: streams resume from the log.
+                LOG.warnf(
+                    "Source %s: handing coarse changes to streams failed: %s",
+                    source, e.toString());
+              }
+              return logged;
+            })
+        .orElse(List.of());
   }
 
   private List<ChangeRecord> append(
