@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,6 +57,7 @@ public class CdcEngines {
   @Inject CdcConfig config;
   @Inject Leases leases;
   @Inject ChangeMetrics metrics;
+  @Inject ChangeLogRetention retention;
 
   private final Map<String, CaptureEngine> engines = new ConcurrentHashMap<>();
   private final Map<String, Long> engineSourceIds = new ConcurrentHashMap<>();
@@ -205,6 +207,20 @@ public class CdcEngines {
     } catch (SQLException | RuntimeException e) {
       LOG.debugf("Source %s: could not read the slot's retained WAL: %s", source, e);
       return null;
+    }
+  }
+
+  /**
+   * Runs {@code action} under the source's capture lock when no log-based capture runs for it: no
+   * engine here (in any state) and no other instance holding its lease. Empty when capture runs, so
+   * whatever the action writes to the change log never interleaves with an engine's sequences.
+   */
+  public <T> Optional<T> unlessCapturing(String source, long sourceId, Supplier<T> action) {
+    synchronized (lock(source)) {
+      if (engines.containsKey(source) || leases.holderOf(leaseName(sourceId)).isPresent()) {
+        return Optional.empty();
+      }
+      return Optional.ofNullable(action.get());
     }
   }
 
@@ -395,7 +411,7 @@ public class CdcEngines {
 
   private void prune() {
     try {
-      int deleted = log.prune(config.retention(), config.retentionRows());
+      int deleted = retention.prune(config.retention(), config.retentionRows());
       if (deleted > 0) {
         LOG.debugf("Pruned %d changes from the change log", deleted);
       }

@@ -1,6 +1,5 @@
 package dev.daas.server.cdc;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.daas.connector.debezium.ChangeEvent;
 import io.agroal.api.AgroalDataSource;
@@ -8,13 +7,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,7 +28,8 @@ import java.util.function.BiFunction;
 @ApplicationScoped
 public class ChangeLog {
   private static final String COLUMNS =
-      "seq_no, entity, operation, key_json, before_json, after_json, source_ts, tx_id";
+      "seq_no, entity, operation, key_json, before_json, after_json, source_ts, tx_id, channel,"
+          + " change_count";
 
   @Inject AgroalDataSource metadata;
   @Inject ObjectMapper json;
@@ -54,7 +51,7 @@ public class ChangeLog {
                           "INSERT INTO cdc_change (source_id, "
                               + COLUMNS
                               + ", schema_name, table_name, log_position, captured_at)"
-                              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, ?, ?, ?, ?)")) {
                 for (ChangeEvent event : batch) {
                   String entity = entityOf.apply(event.schema(), event.table());
                   String operation = event.operation().name().toLowerCase(Locale.ROOT);
@@ -78,15 +75,19 @@ public class ChangeLog {
                   ps.setObject(13, now);
                   ps.addBatch();
                   records.add(
-                      record(
-                          event.sequence(),
-                          entity,
-                          operation,
-                          key,
-                          before,
-                          after,
-                          event.sourceTimestamp(),
-                          event.transactionId()));
+                      ChangeJson.record(
+                          json,
+                          new ChangeJson.Row(
+                              event.sequence(),
+                              entity,
+                              operation,
+                              key,
+                              before,
+                              after,
+                              event.sourceTimestamp(),
+                              event.transactionId(),
+                              null,
+                              null)));
                 }
                 ps.executeBatch();
               } catch (SQLException | IOException e) {
@@ -132,16 +133,21 @@ public class ChangeLog {
                 try (ResultSet rs = ps.executeQuery()) {
                   while (rs.next()) {
                     OffsetDateTime ts = rs.getObject(7, OffsetDateTime.class);
+                    long count = rs.getLong(10);
                     records.add(
-                        record(
-                            rs.getLong(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            rs.getString(5),
-                            rs.getString(6),
-                            ts == null ? null : ts.toInstant(),
-                            rs.getString(8)));
+                        ChangeJson.record(
+                            json,
+                            new ChangeJson.Row(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                ts == null ? null : ts.toInstant(),
+                                rs.getString(8),
+                                rs.getString(9),
+                                rs.wasNull() ? null : count)));
                   }
                 }
               }
@@ -167,85 +173,77 @@ public class ChangeLog {
   }
 
   /**
-   * Deletes changes captured before {@code now - retention} and all but the newest {@code maxRows}
-   * of each source. Returns how many were deleted.
+   * Stores coarse change notifications (docs/change-streams.md, "Coarse changes") with the
+   * sequences {@code firstSequence}, {@code firstSequence + 1}, ... in one transaction and returns
+   * them as stream records.
+   *
+   * @param at when the writes happened (at the latest); their {@code sourceTimestamp}
+   * @param position where they came from, e.g. {@code probe:<probe id>:<batch sequence>}
    */
-  public int prune(Duration retention, long maxRows) {
-    return QuarkusTransaction.requiringNew()
-        .call(
+  public List<ChangeRecord> appendCoarse(
+      long sourceId,
+      long firstSequence,
+      String channel,
+      List<CoarseChange> changes,
+      Instant at,
+      String position) {
+    List<ChangeRecord> records = new ArrayList<>(changes.size());
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    QuarkusTransaction.requiringNew()
+        .run(
             () -> {
-              int deleted = 0;
-              try (Connection c = metadata.getConnection()) {
-                try (PreparedStatement ps =
-                    c.prepareStatement("DELETE FROM cdc_change WHERE captured_at < ?")) {
-                  ps.setObject(1, OffsetDateTime.now(ZoneOffset.UTC).minus(retention));
-                  deleted += ps.executeUpdate();
-                }
-                List<long[]> cutoffs = new ArrayList<>();
-                try (PreparedStatement ps =
-                    c.prepareStatement(
-                        "SELECT source_id, max(seq_no) - ? FROM cdc_change GROUP BY source_id"
-                            + " HAVING count(*) > ?"); ) {
-                  ps.setLong(1, maxRows);
-                  ps.setLong(2, maxRows);
-                  try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                      cutoffs.add(new long[] {rs.getLong(1), rs.getLong(2)});
-                    }
-                  }
-                }
-                for (long[] cutoff : cutoffs) {
-                  try (PreparedStatement ps =
+              try (Connection c = metadata.getConnection();
+                  PreparedStatement ps =
                       c.prepareStatement(
-                          "DELETE FROM cdc_change WHERE source_id = ? AND seq_no <= ?")) {
-                    ps.setLong(1, cutoff[0]);
-                    ps.setLong(2, cutoff[1]);
-                    deleted += ps.executeUpdate();
-                  }
+                          "INSERT INTO cdc_change (source_id, "
+                              + COLUMNS
+                              + ", schema_name, table_name, log_position, captured_at) VALUES"
+                              + " (?, ?, ?, ?, 'null', null, null, ?, null, ?, ?, ?, ?, ?, ?)")) {
+                long sequence = firstSequence;
+                for (CoarseChange change : changes) {
+                  ps.setLong(1, sourceId);
+                  ps.setLong(2, sequence);
+                  ps.setString(3, change.entity());
+                  ps.setString(4, change.operation());
+                  ps.setObject(5, utc(at));
+                  ps.setString(6, channel);
+                  ps.setLong(7, change.count());
+                  ps.setString(8, change.schema());
+                  ps.setString(9, change.table());
+                  ps.setString(10, truncate(position, 1024));
+                  ps.setObject(11, now);
+                  ps.addBatch();
+                  records.add(
+                      ChangeJson.record(
+                          json,
+                          new ChangeJson.Row(
+                              sequence,
+                              change.entity(),
+                              change.operation(),
+                              null,
+                              null,
+                              null,
+                              at,
+                              null,
+                              channel,
+                              change.count())));
+                  sequence++;
                 }
+                ps.executeBatch();
+              } catch (SQLException e) {
+                throw new IllegalStateException(
+                    "cannot write the change log: " + e.getMessage(), e);
               }
-              return deleted;
             });
+    return records;
   }
 
-  private ChangeRecord record(
-      long sequence,
-      String entity,
-      String operation,
-      String key,
-      String before,
-      String after,
-      Instant sourceTimestamp,
-      String transactionId) {
-    StringWriter out = new StringWriter(256);
-    try (JsonGenerator g = json.getFactory().createGenerator(out)) {
-      g.writeStartObject();
-      g.writeStringField("entity", entity);
-      g.writeStringField("operation", operation);
-      g.writeFieldName("key");
-      g.writeRawValue(key);
-      g.writeFieldName("before");
-      raw(g, before);
-      g.writeFieldName("after");
-      raw(g, after);
-      g.writeStringField(
-          "sourceTimestamp", sourceTimestamp == null ? null : sourceTimestamp.toString());
-      g.writeStringField("transactionId", transactionId);
-      g.writeNumberField("sequence", sequence);
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return new ChangeRecord(sequence, entity, out.toString());
-  }
-
-  private static void raw(JsonGenerator g, String value) throws IOException {
-    if (value == null) {
-      g.writeNull();
-    } else {
-      g.writeRawValue(value);
-    }
-  }
+  /**
+   * A coarse change notification: {@code count} writes of {@code operation} ({@code create}, {@code
+   * update}, {@code delete} or {@code merge}) to the entity's table, rows unknown.
+   */
+  public record CoarseChange(
+      String entity, String schema, String table, String operation, long count) {}
 
   private static OffsetDateTime utc(Instant instant) {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

@@ -28,6 +28,11 @@ public final class ChangeSubscriber {
   @FunctionalInterface
   public interface Replay {
     List<ChangeRecord> after(long sequence, int limit);
+
+    /** The highest sequence of a change of the entity pruned from the log; 0 when none was. */
+    default long prunedThrough() {
+      return 0;
+    }
   }
 
   private final String source;
@@ -45,6 +50,7 @@ public final class ChangeSubscriber {
   private volatile boolean live;
   private volatile boolean closed;
   private volatile long lastSent;
+  private String gap;
 
   /**
    * @param after resume after this sequence from the log; null streams live changes only
@@ -196,7 +202,12 @@ public final class ChangeSubscriber {
           closeQuietly();
           return;
         }
-        for (ChangeRecord record : next()) {
+        List<ChangeRecord> chunk = next();
+        if (gap != null) {
+          last = sink.send("gap", Long.toString(lastSent), gap);
+          gap = null;
+        }
+        for (ChangeRecord record : chunk) {
           ChangeRecord shown = view.apply(record);
           if (shown != null) {
             last = sink.send("change", Long.toString(shown.sequence()), shown.data());
@@ -231,6 +242,7 @@ public final class ChangeSubscriber {
   private List<ChangeRecord> next() {
     while (replaying) {
       List<ChangeRecord> page = replay.after(lastSent, CHUNK);
+      checkGap(page);
       if (!page.isEmpty()) {
         return page;
       }
@@ -250,6 +262,29 @@ public final class ChangeSubscriber {
       }
     }
     return chunk;
+  }
+
+  /**
+   * Read after the page, so a prune that ran before the read shows: changes after {@code lastSent}
+   * up to the pruned sequence are gone when the page starts above it. The gap event's id is the
+   * pruned sequence, so a client that reconnects with it is not told again.
+   */
+  private void checkGap(List<ChangeRecord> page) {
+    long pruned = replay.prunedThrough();
+    if (pruned <= lastSent || (!page.isEmpty() && page.get(0).sequence() <= pruned)) {
+      return;
+    }
+    gap =
+        "{\"after\":"
+            + lastSent
+            + ",\"oldestAvailable\":"
+            + (pruned + 1)
+            + ",\"reason\":\"changes of this entity after "
+            + lastSent
+            + " up to "
+            + pruned
+            + " were pruned from the change log (retention) before this stream resumed\"}";
+    lastSent = pruned;
   }
 
   private void closeQuietly() {

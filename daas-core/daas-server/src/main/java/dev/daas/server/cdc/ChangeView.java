@@ -22,7 +22,8 @@ import java.util.function.UnaryOperator;
  * <p>Images are first decoded into the fields' Java types ({@link ChangeValues}), so row filters
  * compare and masks digest the values the data API would, and values are written as the data API
  * writes them. A change that cannot be read or decoded is dropped, never passed on unshaped (only a
- * caller with full access gets it as logged).
+ * caller with full access gets it as logged). A change without a row (truncate, coarse) reaches
+ * only callers whose access to the entity has no row condition.
  */
 public final class ChangeView implements UnaryOperator<ChangeRecord> {
   private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
@@ -58,9 +59,10 @@ public final class ChangeView implements UnaryOperator<ChangeRecord> {
     Map<String, Object> event = reader.readValue(record.data());
     Map<String, Object> before = (Map<String, Object>) event.get("before");
     Map<String, Object> after = (Map<String, Object>) event.get("after");
-    if (after == null && before == null) {
-      // A truncate carries no row; only a caller who sees every row may learn of it.
-      return authorization.visibleRow(record.entity(), Map.of()).isPresent() ? record : null;
+    if ((after == null && before == null) || Boolean.TRUE.equals(event.get("coarse"))) {
+      // A truncate or a coarse change carries no row, so no row filter can be evaluated: only a
+      // caller who sees every row of the entity may learn of it.
+      return access.get().rowCondition() == null ? record : null;
     }
     ChangeValues decoder =
         values.computeIfAbsent(record.entity(), e -> new ChangeValues(access.get().entity()));

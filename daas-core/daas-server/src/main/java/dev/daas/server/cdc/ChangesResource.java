@@ -34,6 +34,7 @@ public class ChangesResource {
   @Inject EntityNames names;
   @Inject CdcSettingsStore settingsStore;
   @Inject ChangeLog log;
+  @Inject ChangeLogRetention retention;
   @Inject ChangeHub hub;
   @Inject CdcConfig config;
   @Inject RequestCaller caller;
@@ -62,7 +63,7 @@ public class ChangesResource {
             entity,
             resumeAfter,
             new SseSink(sink, sse),
-            (sequence, limit) -> log.after(sourceId, entity, sequence, limit),
+            new LogReplay(log, retention, sourceId, entity),
             hub.writers(),
             config.subscriberBuffer(),
             () -> hub.unsubscribe(self[0]),

@@ -32,7 +32,11 @@ public class EntityNames {
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
   private record Cached(
-      SnapshotSummary summary, DataModel model, Map<String, String> byTable, long checkedAt) {}
+      SnapshotSummary summary,
+      DataModel model,
+      Map<String, String> byTable,
+      Map<String, String> byBareName,
+      long checkedAt) {}
 
   /** The API name of a captured table; the table name itself when the model does not have it. */
   public String entityOf(String source, String schema, String table) {
@@ -45,6 +49,26 @@ public class EntityNames {
       return exact;
     }
     return cached.byTable().getOrDefault(qualified(schema, table).toLowerCase(Locale.ROOT), table);
+  }
+
+  /**
+   * The entity of a table as a SQL statement names it ({@code schema.table} or a bare {@code
+   * table}, any case): the exact or case-insensitive qualified name, else a bare name that only one
+   * entity's table has. Empty when the model has no such table.
+   */
+  public Optional<String> entityOfSqlName(String source, String name) {
+    Cached cached = current(source);
+    if (cached == null) {
+      return Optional.empty();
+    }
+    String found = cached.byTable().get(name);
+    if (found == null) {
+      found = cached.byTable().get(name.toLowerCase(Locale.ROOT));
+    }
+    if (found == null && !name.contains(".")) {
+      found = cached.byBareName().get(name.toLowerCase(Locale.ROOT));
+    }
+    return Optional.ofNullable(found).filter(f -> !f.isEmpty());
   }
 
   /** The current model of a source; unknown-source when there is no such source. */
@@ -88,17 +112,26 @@ public class EntityNames {
     if (cached != null
         && cached.summary().version() == summary.version()
         && cached.summary().contentHash().equals(summary.contentHash())) {
-      cached = new Cached(cached.summary(), cached.model(), cached.byTable(), now);
+      cached =
+          new Cached(cached.summary(), cached.model(), cached.byTable(), cached.byBareName(), now);
     } else {
       ModelSnapshotRecord snapshot = sources.snapshot(source, Optional.of(summary.version()));
       DataModel model = ModelJson.read(snapshot.modelJson);
       Map<String, String> byTable = new HashMap<>();
+      Map<String, String> byBareName = new HashMap<>();
       for (Entity entity : model.entities()) {
         String name = qualified(entity.schema(), entity.table());
         byTable.putIfAbsent(name.toLowerCase(Locale.ROOT), entity.name());
         byTable.put(name, entity.name());
+        // "" marks a bare table name that several schemas have: ambiguous, never resolved.
+        if (entity.table() != null) {
+          byBareName.merge(
+              entity.table().toLowerCase(Locale.ROOT),
+              entity.name(),
+              (a, b) -> a.equals(b) ? a : "");
+        }
       }
-      cached = new Cached(summary, model, Map.copyOf(byTable), now);
+      cached = new Cached(summary, model, Map.copyOf(byTable), Map.copyOf(byBareName), now);
     }
     cache.put(source, cached);
     return cached;

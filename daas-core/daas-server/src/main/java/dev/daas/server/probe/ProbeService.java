@@ -2,6 +2,7 @@ package dev.daas.server.probe;
 
 import dev.daas.model.error.DaasException;
 import dev.daas.model.error.ErrorCode;
+import dev.daas.server.cdc.CoarseChanges;
 import dev.daas.server.store.MetadataStore;
 import dev.daas.server.store.OrmMappingRecord;
 import dev.daas.server.store.ProbeInstanceRecord;
@@ -14,12 +15,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /** Probe tokens, the per-source switch, and the aggregation of accepted batches. */
 @ApplicationScoped
 public class ProbeService {
+  private static final Logger LOG = Logger.getLogger(ProbeService.class);
+
   /** Batches of one probe are merged one at a time; striped so the locks stay bounded. */
   private static final Object[] LOCKS = new Object[64];
 
@@ -31,6 +36,7 @@ public class ProbeService {
 
   @Inject MetadataStore sources;
   @Inject ProbeStore store;
+  @Inject CoarseChanges coarse;
 
   /** The send interval probes use unless the source's settings name another. */
   public static final int DEFAULT_SEND_INTERVAL_SECONDS = 5;
@@ -117,15 +123,43 @@ public class ProbeService {
                     .orElse(false));
   }
 
+  /**
+   * Merges the batch into the evidence; a batch seen for the first time then reports its writes as
+   * coarse changes where capture does not run for the source ({@link CoarseChanges}).
+   */
   public Outcome ingest(ProbeBatch batch) {
     Object lock = LOCKS[Math.floorMod(batch.probe().id().hashCode(), LOCKS.length)];
+    Outcome outcome;
     synchronized (lock) {
       try {
-        return QuarkusTransaction.requiringNew().call(() -> merge(batch));
+        outcome = QuarkusTransaction.requiringNew().call(() -> merge(batch));
       } catch (PersistenceException e) {
         // Another probe of the source inserted the same evidence row first: merge into it.
-        return QuarkusTransaction.requiringNew().call(() -> merge(batch));
+        outcome = QuarkusTransaction.requiringNew().call(() -> merge(batch));
       }
+    }
+    if (!outcome.duplicate()) {
+      publishWrites(batch);
+    }
+    return outcome;
+  }
+
+  private void publishWrites(ProbeBatch batch) {
+    try {
+      List<CoarseChanges.Write> writes = ProbeWrites.of(batch);
+      if (!writes.isEmpty()) {
+        coarse.publish(
+            batch.source(),
+            "probe",
+            batch.intervalEnd(),
+            "probe:" + batch.probe().id() + ":" + batch.sequence(),
+            writes);
+      }
+    } catch (RuntimeException e) {
+      // The evidence is stored; the notifications are best effort (docs/change-streams.md).
+      LOG.warnf(
+          "Source %s: coarse changes of probe batch %d not published: %s",
+          batch.source(), batch.sequence(), e.toString());
     }
   }
 

@@ -45,7 +45,7 @@ public class CdcEvidence {
         PreparedStatement ps =
             c.prepareStatement(
                 "SELECT schema_name, table_name, operation, COUNT(*) FROM cdc_change"
-                    + " WHERE source_id = ? GROUP BY schema_name, table_name, operation")) {
+                    + " WHERE source_id = ? AND channel IS NULL GROUP BY schema_name, table_name, operation")) {
       ps.setLong(1, sourceId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

@@ -5,6 +5,7 @@ import dev.daas.gateway.policy.Authorization;
 import dev.daas.gateway.policy.Caller;
 import dev.daas.gateway.policy.Operation;
 import dev.daas.server.cdc.ChangeLog;
+import dev.daas.server.cdc.ChangeLogRetention;
 import dev.daas.server.cdc.ChangeRecord;
 import dev.daas.server.cdc.ChangeView;
 import dev.daas.server.cdc.EntityNames;
@@ -43,10 +44,14 @@ import org.jboss.logging.Logger;
 public class WebhookDeliveries implements WebhookWorker.Context {
   private static final Logger LOG = Logger.getLogger(WebhookDeliveries.class);
 
+  /** The entity of a dead letter that records a gap rather than a change. */
+  static final String GAP_ENTITY = "*";
+
   @Inject WebhookStore store;
   @Inject DeadLetters deadLetters;
   @Inject WebhookConfig config;
   @Inject ChangeLog log;
+  @Inject ChangeLogRetention retention;
   @Inject EntityNames names;
   @Inject Authorizations authorizations;
   @Inject Secrets secrets;
@@ -216,5 +221,30 @@ public class WebhookDeliveries implements WebhookWorker.Context {
   @Override
   public void attempted(Webhook webhook, boolean delivered, long nanos) {
     metrics.attempted(webhook.source(), webhook.id(), delivered, nanos);
+  }
+
+  @Override
+  public long prunedThrough(Webhook webhook) {
+    return retention.prunedThrough(webhook.sourceId(), webhook.entities());
+  }
+
+  @Override
+  public void gap(Webhook webhook, long after, long pruned) {
+    String reason =
+        "gap: changes after "
+            + after
+            + " up to "
+            + pruned
+            + " were pruned from the change log (retention) before delivery";
+    LOG.warnf("Webhook %s of %s: %s", webhook.id(), webhook.source(), reason);
+    String body =
+        "{\"event\":\"gap\",\"after\":"
+            + after
+            + ",\"oldestAvailable\":"
+            + (pruned + 1)
+            + ",\"reason\":\""
+            + reason
+            + "\"}";
+    deadLetters.add(webhook.id(), pruned, GAP_ENTITY, body, 0, reason);
   }
 }

@@ -34,6 +34,12 @@ final class WebhookWorker {
 
     /** One attempt was made: for metrics. */
     void attempted(Webhook webhook, boolean delivered, long nanos);
+
+    /** The highest sequence of a change of the webhook's entities pruned from the log; 0: none. */
+    long prunedThrough(Webhook webhook);
+
+    /** Records that changes after {@code after} up to {@code pruned} were pruned undelivered. */
+    void gap(Webhook webhook, long after, long pruned);
   }
 
   private final Webhook webhook;
@@ -109,6 +115,16 @@ final class WebhookWorker {
   private long step() {
     if (page.isEmpty()) {
       page.addAll(context.after(webhook, cursor, PAGE));
+      long pruned = context.prunedThrough(webhook);
+      if (pruned > cursor && (page.isEmpty() || page.peek().sequence() > pruned)) {
+        // Read after the page: a prune before the read shows as a page starting above it.
+        context.gap(webhook, cursor, pruned);
+        cursor = pruned;
+        if (!context.advance(webhook.id(), cursor)) {
+          stopped = true;
+          return 0;
+        }
+      }
       if (page.isEmpty()) {
         return Math.max(1, config.pollInterval().toMillis());
       }

@@ -5,14 +5,19 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daas.server.TestingAuth;
+import dev.daas.server.TestingSources;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -112,5 +117,53 @@ class CdcPostgresMetadataIT {
                 POSTGRES,
                 "SELECT slot_name FROM pg_replication_slots WHERE slot_name = 'daas_cdcsrv_meta'"))
         .isEmpty();
+  }
+
+  @Inject CoarseChanges coarse;
+  @Inject ChangeLog log;
+  @Inject ChangeLogRetention retention;
+  @Inject CdcSettingsStore settingsStore;
+  @Inject AgroalDataSource metadata;
+
+  @Test
+  void coarseChangesTheirSequencesAndThePrunedHorizonWorkWithTheStoreOnPostgres() throws Exception {
+    int status =
+        given()
+            .contentType(ContentType.JSON)
+            .body(
+                TestingSources.body("coarse-meta", TestingSources.h2("coarse_meta", ""), "sa", ""))
+            .post("/admin/v1/sources")
+            .statusCode();
+    assertThat(status).isEqualTo(201);
+    long sourceId = settingsStore.requireSourceId("coarse-meta");
+
+    List<ChangeRecord> first =
+        coarse.publish(
+            "coarse-meta",
+            "probe",
+            Instant.parse("2026-11-30T05:00:00Z"),
+            "probe:test:1",
+            List.of(
+                new CoarseChanges.Write("T_CUST", "update", 4),
+                new CoarseChanges.Write("PUBLIC.T_CUST", "update", 2),
+                new CoarseChanges.Write("T_ORD", "create", 1)));
+    assertThat(first)
+        .extracting(ChangeRecord::entity, ChangeRecord::sequence)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("t_cust", 1L),
+            org.assertj.core.groups.Tuple.tuple("t_ord", 2L));
+    assertThat(first.get(0).data()).contains("\"count\":6").contains("\"coarse\":true");
+    assertThat(log.after(sourceId, "t_cust", 0, 10)).containsExactly(first.get(0));
+
+    TestingRetention.pruneThrough(metadata, retention, sourceId, 2);
+    assertThat(retention.prunedThrough(sourceId, List.of("t_cust", "t_ord"))).isEqualTo(2);
+    List<ChangeRecord> next =
+        coarse.publish(
+            "coarse-meta",
+            "probe",
+            Instant.parse("2026-11-30T05:00:05Z"),
+            "probe:test:2",
+            List.of(new CoarseChanges.Write("t_cust", "delete", 1)));
+    assertThat(next).extracting(ChangeRecord::sequence).as("never reused").containsExactly(3L);
   }
 }

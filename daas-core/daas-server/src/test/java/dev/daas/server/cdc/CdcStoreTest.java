@@ -29,6 +29,7 @@ class CdcStoreTest {
   }
 
   @Inject ChangeLog log;
+  @Inject ChangeLogRetention retention;
   @Inject MetadataOffsetStore offsets;
   @Inject CdcSettingsStore settingsStore;
 
@@ -60,11 +61,11 @@ class CdcStoreTest {
     assertThat(page).extracting(ChangeRecord::sequence).containsExactly(3L, 5L);
     assertThat(page.get(0).data()).isEqualTo(records.get(2).data());
 
-    log.prune(Duration.ofHours(1), 4);
+    retention.prune(Duration.ofHours(1), 4);
     assertThat(log.after(sourceId, "customers", 0, 100))
         .extracting(ChangeRecord::sequence)
         .containsExactly(7L, 9L);
-    log.prune(Duration.ZERO, 1000);
+    retention.prune(Duration.ZERO, 1000);
     assertThat(log.after(sourceId, "T_ORD", 0, 100)).isEmpty();
   }
 

@@ -93,6 +93,46 @@ class ChangeSubscriberTest {
     assertThat(sink.sequences()).containsExactly(3L, 4L, 5L, 6L, 7L);
   }
 
+  @Test
+  void aPruneWhileCatchingUpShowsAsAGapEventBeforeTheChangesKept() throws Exception {
+    List<ChangeRecord> log = Collections.synchronizedList(new ArrayList<>(records(1, 300)));
+    java.util.concurrent.atomic.AtomicLong horizon = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicInteger reads =
+        new java.util.concurrent.atomic.AtomicInteger();
+    ChangeSubscriber.Replay replay =
+        new ChangeSubscriber.Replay() {
+          @Override
+          public List<ChangeRecord> after(long sequence, int limit) {
+            if (reads.incrementAndGet() == 2) {
+              // retention ran between the first and the second page
+              log.removeIf(r -> r.sequence() <= 280);
+              horizon.set(280);
+            }
+            synchronized (log) {
+              return log.stream().filter(r -> r.sequence() > sequence).limit(limit).toList();
+            }
+          }
+
+          @Override
+          public long prunedThrough() {
+            return horizon.get();
+          }
+        };
+    TestingSink sink = new TestingSink(Integer.MAX_VALUE);
+    new ChangeSubscriber("s", "items", 0L, sink, replay, executor, 1000, () -> {}).start();
+
+    awaitTrue(() -> sink.names().size() >= ChangeSubscriber.CHUNK + 1 + 20);
+    List<String> names = sink.names();
+    assertThat(names.subList(0, ChangeSubscriber.CHUNK)).containsOnly("change");
+    assertThat(names.get(ChangeSubscriber.CHUNK)).isEqualTo("gap");
+    assertThat(sink.sequences())
+        .containsExactlyElementsOf(
+            java.util.stream.Stream.concat(
+                    LongStream.rangeClosed(1, ChangeSubscriber.CHUNK).boxed(),
+                    LongStream.rangeClosed(281, 300).boxed())
+                .toList());
+  }
+
   private ChangeSubscriber subscriber(Long after, TestingSink sink, int bound, Runnable onClose) {
     return new ChangeSubscriber(
         "s", "items", after, sink, (sequence, limit) -> List.of(), executor, bound, onClose);

@@ -103,4 +103,19 @@ class ChangeViewTest {
     ChangeRecord shown = view(Set.of("admin")).apply(new ChangeRecord(8, "t_cust", BOB));
     assertThat(json.readTree(shown.data())).isEqualTo(json.readTree(BOB));
   }
+
+  @Test
+  void passesCoarseChangesOnlyToCallersWhoseAccessHasNoRowCondition() {
+    String coarse =
+        "{\"entity\":\"t_cust\",\"operation\":\"update\",\"key\":null,\"before\":null,"
+            + "\"after\":null,\"sourceTimestamp\":null,\"transactionId\":null,\"sequence\":11,"
+            + "\"coarse\":true,\"channel\":\"probe\",\"count\":12}";
+    ChangeRecord record = new ChangeRecord(11, "t_cust", coarse);
+
+    assertThat(view(Set.of("reader")).apply(record))
+        .as("a row-filtered reader cannot be told which rows were written")
+        .isNull();
+    assertThat(view(Set.of("admin")).apply(record)).isEqualTo(record);
+    assertThat(view(Set.of("nobody")).apply(record)).isNull();
+  }
 }

@@ -15,7 +15,10 @@ import dev.daas.server.TestingAuth;
 import dev.daas.server.TestingSources;
 import dev.daas.server.cdc.CdcSettingsStore;
 import dev.daas.server.cdc.ChangeLog;
+import dev.daas.server.cdc.ChangeLogRetention;
+import dev.daas.server.cdc.TestingRetention;
 import dev.daas.server.store.Leases;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -49,6 +52,8 @@ class WebhooksTest {
   @Inject WebhookDeliveries deliveries;
   @Inject ObjectMapper json;
   @Inject Leases leases;
+  @Inject ChangeLogRetention retention;
+  @Inject AgroalDataSource metadata;
 
   @BeforeEach
   void sourceWithPolicy() {
@@ -274,6 +279,58 @@ class WebhooksTest {
       assertThat(leases.holderOf(lease)).hasValue(leases.holder());
       given().delete(BASE + "/" + id).then().statusCode(204);
       assertThat(leases.holderOf(lease)).as("deleting gives the lease up").isEmpty();
+    }
+  }
+
+  @Test
+  void aCoarseChangeIsNotDeliveredToARoleWithARowFilter() throws Exception {
+    try (TestingReceiver receiver = new TestingReceiver(0)) {
+      Response created = create(receiver.url());
+      String id = created.jsonPath().getString("id");
+      receiver.secret = created.jsonPath().getString("secret");
+      long coarse = SEQUENCE.incrementAndGet();
+      log.appendCoarse(
+          settingsStore.requireSourceId(SOURCE),
+          coarse,
+          "probe",
+          List.of(new ChangeLog.CoarseChange("t_cust", "PUBLIC", "T_CUST", "update", 3)),
+          Instant.now(),
+          "test");
+      feed(customer("Nia", "A"));
+
+      await("the visible row", () -> receiver.accepted.size() == 1);
+      assertThat(receiver.accepted.get(0).header("DaaS-Event-Id"))
+          .isEqualTo(Long.toString(coarse + 1));
+      assertThat(receiver.accepted.get(0).body()).doesNotContain("coarse");
+      await("the cursor past both", () -> cursor(id) == coarse + 1);
+      given().delete(BASE + "/" + id).then().statusCode(204);
+    }
+  }
+
+  @Test
+  void aCursorBehindTheRetainedLogRecordsTheGapAsADeadLetterAndGoesOn() throws Exception {
+    try (TestingReceiver receiver = new TestingReceiver(0)) {
+      Response created = create(receiver.url());
+      String id = created.jsonPath().getString("id");
+      receiver.secret = created.jsonPath().getString("secret");
+      deliveries.stop(id);
+      long start = SEQUENCE.get();
+      feed(customer("Kim", "A"), customer("Lou", "A"), customer("Max", "A"));
+      long sourceId = settingsStore.requireSourceId(SOURCE);
+      TestingRetention.pruneThrough(metadata, retention, sourceId, start + 2);
+
+      deliveries.restart();
+      await("the change kept", () -> receiver.accepted.size() == 1);
+      assertThat(receiver.accepted.get(0).header("DaaS-Event-Id"))
+          .isEqualTo(Long.toString(start + 3));
+      List<JsonNode> letters = deadLetters(id);
+      assertThat(letters).hasSize(1);
+      assertThat(letters.get(0).path("entity").asText()).isEqualTo("*");
+      assertThat(letters.get(0).path("sequence").asLong()).isEqualTo(start + 2);
+      assertThat(letters.get(0).path("lastError").asText()).startsWith("gap: changes after");
+      assertThat(letters.get(0).path("event").path("oldestAvailable").asLong())
+          .isEqualTo(start + 3);
+      given().delete(BASE + "/" + id).then().statusCode(204);
     }
   }
 

@@ -5,8 +5,10 @@ import dev.daas.gateway.policy.Authorization;
 import dev.daas.server.cdc.CdcConfig;
 import dev.daas.server.cdc.ChangeHub;
 import dev.daas.server.cdc.ChangeLog;
+import dev.daas.server.cdc.ChangeLogRetention;
 import dev.daas.server.cdc.ChangeSubscriber;
 import dev.daas.server.cdc.ChangeView;
+import dev.daas.server.cdc.LogReplay;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.UserData;
@@ -28,6 +30,7 @@ public class ChangesSocket {
 
   @Inject ChangeHub hub;
   @Inject ChangeLog log;
+  @Inject ChangeLogRetention retention;
   @Inject CdcConfig config;
   @Inject ObjectMapper json;
 
@@ -45,7 +48,7 @@ public class ChangesSocket {
             entity,
             data.get(ChangesSocketCheck.AFTER),
             new SocketSink(connection, json),
-            (sequence, limit) -> log.after(sourceId, entity, sequence, limit),
+            new LogReplay(log, retention, sourceId, entity),
             hub.writers(),
             config.subscriberBuffer(),
             () -> hub.unsubscribe(self[0]),

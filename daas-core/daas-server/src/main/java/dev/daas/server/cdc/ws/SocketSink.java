@@ -14,10 +14,11 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Writes a change stream to a WebSocket connection. A change is one text message holding the same
- * JSON document as the SSE event's data (its {@code sequence} is the event id). The final events
- * ({@code cut-off}, {@code end}, {@code error}) become a last text message {@code {"event":...,
- * "reason":...,"lastEventId":N}} and a close frame whose reason names where to resume. Comments
- * become pings, which keep idle connections open and show dead ones.
+ * JSON document as the SSE event's data (its {@code sequence} is the event id); a {@code gap}
+ * (changes pruned before the stream resumed) is {@code {"event":"gap",...}} with the SSE event's
+ * data. The final events ({@code cut-off}, {@code end}, {@code error}) become a last text message
+ * {@code {"event":..., "reason":...,"lastEventId":N}} and a close frame whose reason names where to
+ * resume. Comments become pings, which keep idle connections open and show dead ones.
  */
 final class SocketSink implements EventSink {
   /** Close code (private range 4000-4999): the subscriber fell behind and was cut off. */
@@ -43,6 +44,9 @@ final class SocketSink implements EventSink {
     if ("change".equals(name)) {
       return connection.sendText(data).subscribeAsCompletionStage();
     }
+    if ("gap".equals(name)) {
+      return connection.sendText(gap(data)).subscribeAsCompletionStage();
+    }
     String message = data;
     try {
       ObjectNode event = json.createObjectNode().put("event", name);
@@ -56,6 +60,17 @@ final class SocketSink implements EventSink {
       closeReason = new CloseReason(FAILED, "stream ended");
     }
     return connection.sendText(message).subscribeAsCompletionStage();
+  }
+
+  /** The gap event as a message: {@code {"event":"gap","after":N,"oldestAvailable":M,...}}. */
+  private String gap(String data) {
+    try {
+      ObjectNode event = json.createObjectNode().put("event", "gap");
+      event.setAll((ObjectNode) json.readTree(data));
+      return json.writeValueAsString(event);
+    } catch (Exception e) {
+      return data;
+    }
   }
 
   /** The close frame of a final event; its reason fits the protocol's 123 bytes. */

@@ -13,7 +13,10 @@ import dev.daas.server.TestingSources;
 import dev.daas.server.cdc.CdcSettingsStore;
 import dev.daas.server.cdc.ChangeHub;
 import dev.daas.server.cdc.ChangeLog;
+import dev.daas.server.cdc.ChangeLogRetention;
 import dev.daas.server.cdc.ChangeRecord;
+import dev.daas.server.cdc.TestingRetention;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -47,6 +50,8 @@ class ChangesSocketTest {
   @Inject ChangeHub hub;
   @Inject CdcSettingsStore settingsStore;
   @Inject ObjectMapper json;
+  @Inject ChangeLogRetention retention;
+  @Inject AgroalDataSource metadata;
 
   @BeforeEach
   void sourceWithWatcherPolicyAndKey() {
@@ -179,6 +184,26 @@ class ChangesSocketTest {
     while (hub.subscribers(SOURCE) < count) {
       assertThat(System.nanoTime()).as("subscribed in time").isLessThan(deadline);
       Thread.sleep(20);
+    }
+  }
+
+  @Test
+  void aResumePointBehindTheRetainedLogGetsAGapMessageFirst() throws Exception {
+    long start = SEQUENCE.get();
+    feed(customer("Hal", "A"), customer("Ida", "A"), customer("Jon", "A"));
+    long sourceId = settingsStore.requireSourceId(SOURCE);
+    TestingRetention.pruneThrough(metadata, retention, sourceId, start + 2);
+
+    TestingSocket socket =
+        TestingSocket.open(PATH + "?after=" + start, TestingAuth.ADMIN, true).join();
+    try {
+      JsonNode gap = json.readTree(socket.next());
+      assertThat(gap.path("event").asText()).isEqualTo("gap");
+      assertThat(gap.path("after").asLong()).isEqualTo(start);
+      assertThat(gap.path("oldestAvailable").asLong()).isEqualTo(start + 3);
+      assertThat(json.readTree(socket.next()).path("sequence").asLong()).isEqualTo(start + 3);
+    } finally {
+      socket.close();
     }
   }
 
