@@ -17,7 +17,8 @@ import java.util.Optional;
  * The part of a model one caller may read, as its API document and index describe it: entities it
  * may read, fields some grant shows, fields served as text (hash and partial masks) typed as
  * strings, keys and relationships only where every field they use is shown unmasked (the planner
- * refuses the others). Value domains are kept only for fields shown unmasked where no row filter
+ * refuses the others). Entity evidence is left out (it names columns, hidden ones included, and is
+ * for integrators). Value domains are kept only for fields shown unmasked where no row filter
  * applies (observed values may come from any row); candidate relationships are never shown. So a
  * caller's OpenAPI document never names what its policy hides and describes masked values as they
  * arrive.
@@ -75,7 +76,8 @@ public final class CallerModel {
         primaryKey,
         uniqueKeys,
         indexes,
-        entity.evidence(),
+        // evidence names columns (an inferred key on a hidden one, say) and is for integrators
+        List.of(),
         entity.readableName());
   }
 

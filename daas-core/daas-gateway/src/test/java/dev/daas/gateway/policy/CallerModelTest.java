@@ -11,6 +11,8 @@ import dev.daas.model.Attribute;
 import dev.daas.model.DataModel;
 import dev.daas.model.DataType;
 import dev.daas.model.Entity;
+import dev.daas.model.Evidence;
+import dev.daas.model.EvidenceChannel;
 import dev.daas.model.Relationship;
 import dev.daas.model.ValueDomain;
 import java.util.LinkedHashMap;
@@ -119,5 +121,36 @@ class CallerModelTest {
 
     assertThat(clerkSees.valueDomain()).isNull();
     assertThat(auditorSees.valueDomain()).isEqualTo(regions);
+  }
+
+  @Test
+  void entityEvidenceWhichNamesColumnsIsLeftOutForRestrictedCallers() {
+    Entity customer = MODEL.entity(CUSTOMER).orElseThrow();
+    Entity withEvidence =
+        new Entity(
+            customer.name(),
+            customer.schema(),
+            customer.table(),
+            customer.kind(),
+            customer.description(),
+            customer.attributes(),
+            customer.primaryKey(),
+            customer.uniqueKeys(),
+            customer.indexes(),
+            List.of(
+                new Evidence(
+                    EvidenceChannel.DATA_CHECK, "primary key [C_BAL]: unique in 500 rows", 1)),
+            customer.readableName());
+    DataModel model =
+        MODEL.withEntities(
+            MODEL.entities().stream()
+                .map(e -> e.name().equals(CUSTOMER) ? withEvidence : e)
+                .toList());
+
+    DataModel clerkSees = CallerModel.of(model, authorization(Map.of("region", "EU"), "clerk"));
+
+    assertThat(clerkSees.entity(CUSTOMER).orElseThrow().evidence()).isEmpty();
+    assertThat(clerkSees.toString()).doesNotContain("C_BAL");
+    assertThat(CallerModel.of(model, Authorization.unrestricted(model))).isSameAs(model);
   }
 }

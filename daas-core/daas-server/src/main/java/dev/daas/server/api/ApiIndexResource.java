@@ -49,7 +49,10 @@ public class ApiIndexResource {
     return Map.of("sources", list);
   }
 
-  /** Whether the caller may read some entity of the source (a down source counts as readable). */
+  /**
+   * Whether the caller may read some entity of the source; a source whose model cannot be had now
+   * is left out, since what the caller may see of it cannot be decided.
+   */
   private boolean readable(String source) {
     try {
       DataModel model = live.get(source).model().model();

@@ -4,8 +4,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.daas.apigen.ApiDocumentOptions;
 import dev.daas.apigen.OpenApiGenerator;
+import dev.daas.gateway.policy.Authorization;
 import dev.daas.gateway.policy.CallerModel;
 import dev.daas.model.DataModel;
+import dev.daas.model.error.DaasException;
+import dev.daas.model.error.ErrorCode;
 import dev.daas.server.config.DaasConfig;
 import dev.daas.server.model.ModelVersion;
 import dev.daas.server.security.Authorizations;
@@ -17,6 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 
 /**
  * The OpenAPI document of a source's data API as the caller may use it: generated from the current
@@ -61,8 +65,13 @@ public class OpenApiResource {
   }
 
   private Documents documents(String source, ModelVersion model) {
-    DataModel visible =
-        CallerModel.of(model.model(), authorizations.of(caller.require(), model.model()));
+    Authorization authorization = authorizations.of(caller.require(), model.model());
+    DataModel visible = CallerModel.of(model.model(), authorization);
+    if (visible.entities().isEmpty() && !authorization.isUnrestricted()) {
+      // as at /api/v1/{source}: no hint that a source exists to a caller who may read none of it
+      throw new DaasException(
+          ErrorCode.UNKNOWN_SOURCE, "No source is named " + source, Map.of("source", source));
+    }
     return documents.get(
         new View(source, model.version(), model.contentHash(), visible),
         view -> generate(source, model, visible));

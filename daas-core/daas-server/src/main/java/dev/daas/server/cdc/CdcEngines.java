@@ -68,6 +68,16 @@ public class CdcEngines {
   private final Map<String, List<PreflightProblem>> problems = new ConcurrentHashMap<>();
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
   private ScheduledExecutorService scheduler;
+  private ScheduledExecutorService renewer;
+
+  /** Per capturing source: until when (System.nanoTime) its lease is surely held. */
+  private final Map<String, Long> renewedUntil = new ConcurrentHashMap<>();
+
+  /** Per source: when reading its slot's retained WAL last failed (System.nanoTime). */
+  private final Map<String, Long> walUnreadable = new ConcurrentHashMap<>();
+
+  /** How long a status answers without the retained WAL after the database did not answer. */
+  private static final Duration WAL_RETRY = Duration.ofSeconds(15);
 
   void onStart(@Observes StartupEvent event) {
     scheduler =
@@ -80,12 +90,23 @@ public class CdcEngines {
     long restart = config.restartInterval().toMillis();
     scheduler.scheduleWithFixedDelay(this::supervise, 0, restart, TimeUnit.MILLISECONDS);
     long renew = Math.max(1, config.leaseTtl().toMillis() / 3);
-    scheduler.scheduleWithFixedDelay(this::renewLeases, renew, renew, TimeUnit.MILLISECONDS);
+    // renewal on its own thread: a slow start or stop on the supervisor must not let leases lapse
+    renewer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "daas-cdc-lease-renewal");
+              thread.setDaemon(true);
+              return thread;
+            });
+    renewer.scheduleWithFixedDelay(this::renewLeases, renew, renew, TimeUnit.MILLISECONDS);
     long prune = config.pruneInterval().toMillis();
     scheduler.scheduleWithFixedDelay(this::prune, prune, prune, TimeUnit.MILLISECONDS);
   }
 
   void onStop(@Observes ShutdownEvent event) {
+    if (renewer != null) {
+      renewer.shutdownNow();
+    }
     if (scheduler != null) {
       scheduler.shutdownNow();
     }
@@ -181,6 +202,17 @@ public class CdcEngines {
             "Capture of source " + source + " is enabled; disable it before dropping its slot",
             Map.of("source", source));
       }
+      Optional<String> holder = leases.holderOf(leaseName(sourceId));
+      if (holder.isPresent() && !holder.get().equals(leases.holder())) {
+        throw new DaasException(
+            ErrorCode.CONFLICT,
+            "Server instance "
+                + holder.get()
+                + " still captures source "
+                + source
+                + "; retry once it has seen capture disabled (within daas.cdc.restart-interval)",
+            Map.of("source", source, "capturedBy", holder.get()));
+      }
       stopEngine(source);
       try {
         CaptureAdmin.drop(captureConfig(source, settings), offsets);
@@ -201,10 +233,16 @@ public class CdcEngines {
     if (settingsStore.settings(source).isEmpty()) {
       return null;
     }
+    Long failedAt = walUnreadable.get(source);
+    if (failedAt != null && System.nanoTime() - failedAt < WAL_RETRY.toNanos()) {
+      return null; // the database did not answer a moment ago: do not wait for it again
+    }
     try {
       OptionalLong bytes = CaptureAdmin.retainedWalBytes(captureConfig(source, settings));
+      walUnreadable.remove(source);
       return bytes.isPresent() ? bytes.getAsLong() : null;
     } catch (SQLException | RuntimeException e) {
+      walUnreadable.put(source, System.nanoTime());
       LOG.debugf("Source %s: could not read the slot's retained WAL: %s", source, e);
       return null;
     }
@@ -274,6 +312,7 @@ public class CdcEngines {
   }
 
   private List<PreflightProblem> startEngine(String source, long sourceId, CaptureConfig capture) {
+    long asked = System.nanoTime();
     if (!leases.acquire(leaseName(sourceId), config.leaseTtl())) {
       String holder = leases.holderOf(leaseName(sourceId)).orElse("another instance");
       if (standby.put(source, holder) == null) {
@@ -313,6 +352,7 @@ public class CdcEngines {
     if (found.isEmpty()) {
       engines.put(source, engine);
       engineSourceIds.put(source, sourceId);
+      renewedUntil.put(source, asked + config.leaseTtl().toNanos() * 9 / 10);
       LOG.infof("Source %s: capture started (%s)", source, capture);
     } else {
       problems.put(source, found);
@@ -325,6 +365,7 @@ public class CdcEngines {
   private void stopEngine(String source) {
     CaptureEngine engine = engines.remove(source);
     Long sourceId = engineSourceIds.remove(source);
+    renewedUntil.remove(source);
     if (engine != null) {
       engine.stop();
     }
@@ -345,23 +386,40 @@ public class CdcEngines {
   void renewLeases() {
     for (Map.Entry<String, Long> entry : Map.copyOf(engineSourceIds).entrySet()) {
       String source = entry.getKey();
+      long asked = System.nanoTime();
       try {
-        if (!leases.acquire(leaseName(entry.getValue()), config.leaseTtl())) {
-          synchronized (lock(source)) {
-            LOG.warnf(
-                "Source %s: another server instance took over capture (lease lost); stopping"
-                    + " here",
-                source);
-            CaptureEngine engine = engines.remove(source);
-            engineSourceIds.remove(source);
-            if (engine != null) {
-              engine.stop();
-            }
-          }
+        if (leases.acquire(leaseName(entry.getValue()), config.leaseTtl())) {
+          renewedUntil.put(source, asked + config.leaseTtl().toNanos() * 9 / 10);
+        } else {
+          LOG.warnf(
+              "Source %s: another server instance took over capture (lease lost); stopping here",
+              source);
+          stopAfterLostLease(source);
         }
       } catch (RuntimeException e) {
         LOG.warnf("Source %s: renewing the capture lease failed: %s", source, e.toString());
+        Long until = renewedUntil.get(source);
+        if (until != null && System.nanoTime() - until > 0) {
+          LOG.warnf(
+              "Source %s: the capture lease may have run out; stopping capture here until it can"
+                  + " be renewed",
+              source);
+          stopAfterLostLease(source);
+        }
       }
+    }
+  }
+
+  /**
+   * Takes the engine out at once (so it is no longer ours) and stops it on the supervisor thread: a
+   * stop can take seconds, and renewals of other sources must not wait for it.
+   */
+  private void stopAfterLostLease(String source) {
+    CaptureEngine engine = engines.remove(source);
+    engineSourceIds.remove(source);
+    renewedUntil.remove(source);
+    if (engine != null) {
+      scheduler.execute(engine::stop);
     }
   }
 
@@ -375,7 +433,11 @@ public class CdcEngines {
       Set<String> sources = new TreeSet<>(settingsStore.all().keySet());
       sources.addAll(engines.keySet());
       for (String source : sources) {
-        superviseOne(source);
+        try {
+          superviseOne(source);
+        } catch (RuntimeException e) {
+          LOG.warnf("Source %s: capture supervision failed, retrying later: %s", source, e);
+        }
       }
     } catch (RuntimeException e) {
       LOG.warnf("Capture supervision failed, retrying later: %s", e.toString());
@@ -394,8 +456,13 @@ public class CdcEngines {
         }
         return;
       }
+      CaptureConfig wanted = captureConfig(source, current.get());
       if (engine != null && engine.status().state() != CaptureState.FAILED) {
-        return;
+        if (sameCapture(engine.config(), wanted)) {
+          return;
+        }
+        // changed through another instance, or the model's tables changed
+        LOG.infof("Source %s: capture settings changed; restarting capture with them", source);
       }
       Optional<Long> sourceId = settingsStore.sourceId(source);
       if (sourceId.isEmpty()) {
@@ -405,8 +472,13 @@ public class CdcEngines {
         LOG.infof("Source %s: restarting failed capture (%s)", source, engine.status().message());
       }
       stopEngine(source);
-      startEngine(source, sourceId.get(), captureConfig(source, current.get()));
+      startEngine(source, sourceId.get(), wanted);
     }
+  }
+
+  private static boolean sameCapture(CaptureConfig running, CaptureConfig wanted) {
+    return running.snapshotMode() == wanted.snapshotMode()
+        && new TreeSet<>(running.tables()).equals(new TreeSet<>(wanted.tables()));
   }
 
   private void prune() {

@@ -38,7 +38,7 @@ public class RecoverySettingsStore {
             });
   }
 
-  /** Replaces the source's overrides. */
+  /** Replaces the source's overrides (an update, else an insert; a concurrent insert wins). */
   public void save(long sourceId, RecoverySettings settings) {
     String text;
     try {
@@ -46,31 +46,60 @@ public class RecoverySettingsStore {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("recovery settings are plain numbers", e);
     }
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    try {
+      upsert(sourceId, text, now);
+    } catch (DuplicateKey e) {
+      // another request inserted first, in its own transaction: update over it (last one wins)
+      upsert(sourceId, text, now);
+    }
+  }
+
+  private void upsert(long sourceId, String text, OffsetDateTime now) {
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
               try (Connection c = metadata.getConnection()) {
-                delete(c, sourceId);
-                try (PreparedStatement ps =
-                    c.prepareStatement(
-                        "INSERT INTO recovery_settings (source_id, settings_json, updated_at)"
-                            + " VALUES (?, ?, ?)")) {
-                  ps.setLong(1, sourceId);
-                  ps.setString(2, text);
-                  ps.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
-                  ps.executeUpdate();
+                if (update(c, sourceId, text, now) == 0) {
+                  insert(c, sourceId, text, now);
                 }
               } catch (SQLException e) {
+                if ("23505".equals(e.getSQLState())) {
+                  throw new DuplicateKey();
+                }
                 throw new IllegalStateException(
                     "cannot store recovery settings: " + e.getMessage(), e);
               }
             });
   }
 
-  private static void delete(Connection c, long sourceId) throws SQLException {
+  /** A concurrent insert of the same source's row won. */
+  private static final class DuplicateKey extends RuntimeException {
+    DuplicateKey() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static int update(Connection c, long sourceId, String text, OffsetDateTime now)
+      throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("DELETE FROM recovery_settings WHERE source_id = ?")) {
+        c.prepareStatement(
+            "UPDATE recovery_settings SET settings_json = ?, updated_at = ? WHERE source_id = ?")) {
+      ps.setString(1, text);
+      ps.setObject(2, now);
+      ps.setLong(3, sourceId);
+      return ps.executeUpdate();
+    }
+  }
+
+  private static void insert(Connection c, long sourceId, String text, OffsetDateTime now)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO recovery_settings (source_id, settings_json, updated_at) VALUES (?, ?, ?)")) {
       ps.setLong(1, sourceId);
+      ps.setString(2, text);
+      ps.setObject(3, now);
       ps.executeUpdate();
     }
   }

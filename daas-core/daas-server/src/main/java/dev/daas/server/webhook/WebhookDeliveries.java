@@ -64,8 +64,12 @@ public class WebhookDeliveries implements WebhookWorker.Context {
   /** Webhooks stopped here on purpose (deleted): supervision leaves them alone. */
   private final Set<String> stopped = ConcurrentHashMap.newKeySet();
 
+  /** Per webhook: until when (System.nanoTime) its lease is surely held, with a margin. */
+  private final Map<String, Long> heldUntil = new ConcurrentHashMap<>();
+
   private final AtomicInteger threads = new AtomicInteger();
   private ScheduledExecutorService pool;
+  private ScheduledExecutorService supervisor;
   private WebhookSender sender;
 
   void onStart(@Observes StartupEvent event) {
@@ -78,12 +82,24 @@ public class WebhookDeliveries implements WebhookWorker.Context {
               return thread;
             });
     sender = new WebhookSender(config.timeout());
+    // renewal on its own thread: slow receivers holding every delivery thread must not let leases
+    // run out while this instance still sends
+    supervisor =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "daas-webhook-supervisor");
+              thread.setDaemon(true);
+              return thread;
+            });
     long every = Math.max(1, config.leaseTtl().toMillis() / 3);
-    pool.scheduleWithFixedDelay(this::supervise, 0, every, TimeUnit.MILLISECONDS);
+    supervisor.scheduleWithFixedDelay(this::supervise, 0, every, TimeUnit.MILLISECONDS);
   }
 
   void onStop(@Observes ShutdownEvent event) {
     // give the leases up so another instance takes over at once
+    if (supervisor != null) {
+      supervisor.shutdownNow();
+    }
     Set.copyOf(workers.keySet()).forEach(this::stop);
     if (pool != null) {
       pool.shutdownNow();
@@ -104,8 +120,16 @@ public class WebhookDeliveries implements WebhookWorker.Context {
         if (stopped.contains(webhook.id())) {
           continue;
         }
+        long asked = System.nanoTime();
         boolean held = leases.acquire(leaseName(webhook.id()), config.leaseTtl());
-        if (held && !workers.containsKey(webhook.id())) {
+        if (held) {
+          // the store's lease lasts ttl from about now; trust it for nine tenths of that
+          heldUntil.put(webhook.id(), asked + config.leaseTtl().toNanos() * 9 / 10);
+        } else {
+          heldUntil.remove(webhook.id());
+        }
+        WebhookWorker current = workers.get(webhook.id());
+        if (held && (current == null || current.isStopped())) {
           run(webhook);
         } else if (!held && workers.containsKey(webhook.id())) {
           LOG.warnf(
@@ -139,11 +163,19 @@ public class WebhookDeliveries implements WebhookWorker.Context {
   }
 
   /** Starts delivering a webhook (after its cursor) when no other instance delivers it. */
-  void start(Webhook webhook) {
+  synchronized void start(Webhook webhook) {
     stopped.remove(webhook.id());
+    long asked = System.nanoTime();
     if (leases.acquire(leaseName(webhook.id()), config.leaseTtl())) {
+      heldUntil.put(webhook.id(), asked + config.leaseTtl().toNanos() * 9 / 10);
       run(webhook);
     }
+  }
+
+  @Override
+  public boolean holds(Webhook webhook) {
+    Long until = heldUntil.get(webhook.id());
+    return until != null && System.nanoTime() - until < 0;
   }
 
   private void run(Webhook webhook) {
@@ -158,8 +190,9 @@ public class WebhookDeliveries implements WebhookWorker.Context {
   }
 
   /** Stops delivering a webhook here (it was deleted) and gives its lease up. */
-  void stop(String webhookId) {
+  synchronized void stop(String webhookId) {
     stopped.add(webhookId);
+    heldUntil.remove(webhookId);
     WebhookWorker worker = workers.remove(webhookId);
     if (worker != null) {
       worker.stop();
@@ -184,6 +217,27 @@ public class WebhookDeliveries implements WebhookWorker.Context {
   }
 
   /** One attempt to send a (dead-lettered) event now; null when delivered, else the error. */
+  /**
+   * A dead letter's event as the webhook's role may see it now: shaped again from the change log
+   * under the current policy, so a field hidden or an entity denied since it failed is never sent.
+   * A gap record carries no row and is sent as it is.
+   */
+  Reshaped reshape(Webhook webhook, DeadLetters.DeadLetter letter) {
+    if (GAP_ENTITY.equals(letter.entity())) {
+      return new Reshaped(letter.event(), null);
+    }
+    List<ChangeRecord> found =
+        log.after(webhook.sourceId(), List.of(letter.entity()), letter.sequence() - 1, 1);
+    if (found.isEmpty() || found.get(0).sequence() != letter.sequence()) {
+      return new Reshaped(null, "expired");
+    }
+    ChangeRecord shown = view(webhook).apply(found.get(0));
+    return shown == null ? new Reshaped(null, "withheld") : new Reshaped(shown.data(), null);
+  }
+
+  /** The body to send again, or null with why not: withheld (policy) or expired (pruned). */
+  record Reshaped(String body, String reason) {}
+
   String sendOnce(Webhook webhook, long eventId, String body) {
     return sender.send(
         webhook.id(), webhook.url(), secrets.open(webhook.sealedSecret()), eventId, body);

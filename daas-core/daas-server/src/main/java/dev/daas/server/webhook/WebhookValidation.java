@@ -2,6 +2,7 @@ package dev.daas.server.webhook;
 
 import dev.daas.model.error.DaasException;
 import dev.daas.model.error.ErrorCode;
+import dev.daas.server.security.Authenticator;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -53,6 +54,12 @@ final class WebhookValidation {
           violation(
               "role",
               "is required: the role whose policy filters the events, 1-64 of A-Z a-z 0-9 _ . : -"));
+    } else if (Authenticator.ADMIN.equals(request.role())) {
+      violations.add(
+          violation(
+              "role",
+              "must not be 'admin': an admin sees every row and field unmasked, and a webhook"
+                  + " sends what its role sees to another system; use a role with a policy"));
     } else if (request.entities() != null) {
       for (String entity : request.entities()) {
         if (entity != null && entities.contains(entity) && !subscribable.test(entity)) {

@@ -40,6 +40,9 @@ final class WebhookWorker {
 
     /** Records that changes after {@code after} up to {@code pruned} were pruned undelivered. */
     void gap(Webhook webhook, long after, long pruned);
+
+    /** Whether this instance still holds the webhook's lease: only then may it send. */
+    boolean holds(Webhook webhook);
   }
 
   private final Webhook webhook;
@@ -84,6 +87,10 @@ final class WebhookWorker {
     return webhook.source();
   }
 
+  boolean isStopped() {
+    return stopped;
+  }
+
   private void schedule(long millis) {
     if (!stopped && !pool.isShutdown()) {
       pool.schedule(this::run, millis, TimeUnit.MILLISECONDS);
@@ -96,6 +103,11 @@ final class WebhookWorker {
     }
     try {
       for (int i = 0; i < PAGE && !stopped; i++) {
+        if (!context.holds(webhook)) {
+          // the lease ran out (renewal late or failed): another instance may deliver now
+          stopped = true;
+          return;
+        }
         long wait = step();
         if (wait > 0) {
           schedule(wait);

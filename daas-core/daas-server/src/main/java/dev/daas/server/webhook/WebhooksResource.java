@@ -61,11 +61,20 @@ public class WebhooksResource {
   public record Replay(List<Long> ids) {}
 
   /**
-   * What a replay did: letters are sent in the order they failed; the first that fails again stops
-   * the replay (the receiver is still down, and each attempt may take the whole timeout), so the
-   * rest are {@code notAttempted} and stay dead letters.
+   * What a replay did: letters are sent in the order they failed, each shaped again under the
+   * role's current policy; the first that fails again stops the replay (the receiver is still down,
+   * and each attempt may take the whole timeout), so the rest are {@code notAttempted} and stay
+   * dead letters. Letters the role may no longer see are {@code withheld} (removed, never sent);
+   * those whose change was pruned from the log are {@code expiredIds} (kept, never sent with an
+   * outdated shape).
    */
-  public record Replayed(int delivered, int failed, List<Long> failedIds, int notAttempted) {}
+  public record Replayed(
+      int delivered,
+      int failed,
+      List<Long> failedIds,
+      int notAttempted,
+      int withheld,
+      List<Long> expiredIds) {}
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -158,6 +167,8 @@ public class WebhooksResource {
     }
     int delivered = 0;
     int notAttempted = 0;
+    int withheld = 0;
+    List<Long> expired = new java.util.ArrayList<>();
     List<Long> failed = new java.util.ArrayList<>();
     for (DeadLetter letter : letters) {
       if (!wanted.isEmpty() && !wanted.contains(letter.id())) {
@@ -167,7 +178,18 @@ public class WebhooksResource {
         notAttempted++;
         continue;
       }
-      String error = deliveries.sendOnce(webhook, letter.sequence(), letter.event());
+      WebhookDeliveries.Reshaped now = deliveries.reshape(webhook, letter);
+      if ("withheld".equals(now.reason())) {
+        // the role may no longer see this change: it is not sent, and not kept
+        deadLetters.delete(letter.id());
+        withheld++;
+        continue;
+      }
+      if (now.body() == null) {
+        expired.add(letter.id());
+        continue;
+      }
+      String error = deliveries.sendOnce(webhook, letter.sequence(), now.body());
       if (error == null) {
         deadLetters.delete(letter.id());
         delivered++;
@@ -176,7 +198,7 @@ public class WebhooksResource {
         failed.add(letter.id());
       }
     }
-    return new Replayed(delivered, failed.size(), failed, notAttempted);
+    return new Replayed(delivered, failed.size(), failed, notAttempted, withheld, expired);
   }
 
   private Webhook require(String source, String id) {

@@ -102,6 +102,47 @@ class WebhooksTest {
         .body("violations.field", contains("role"))
         .body("violations[0].message", containsString("grants 'subscribe' on 't_ord'"));
     given().get(BASE + "/wh_missing/dead-letters").then().statusCode(404);
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"url\":\"https://example.com/x\",\"entities\":[\"t_cust\"],\"role\":\"admin\"}")
+        .post(BASE)
+        .then()
+        .statusCode(400)
+        .body("violations[0].message", containsString("must not be 'admin'"));
+  }
+
+  @Test
+  void aReplayShapesUnderTheCurrentPolicyAndWithholdsWhatTheRoleMayNoLongerSee() throws Exception {
+    TestingReceiver down = new TestingReceiver(0);
+    int port = down.port();
+    Response created = create(down.url());
+    String id = created.jsonPath().getString("id");
+    down.close();
+    feed(customer("Ola", "A"));
+    await("a dead letter", () -> deadLetters(id).size() == 1);
+    try {
+      given()
+          .contentType(ContentType.JSON)
+          .body("{\"grants\":[{\"entity\":\"t_ord\",\"operations\":[\"subscribe\"]}]}")
+          .put("/admin/v1/sources/hooks/policies/hookreader")
+          .then()
+          .statusCode(200);
+      try (TestingReceiver back = new TestingReceiver(port)) {
+        back.secret = created.jsonPath().getString("secret");
+        given()
+            .contentType(ContentType.JSON)
+            .body("{}")
+            .post(BASE + "/" + id + "/dead-letters/replay")
+            .then()
+            .statusCode(200)
+            .body("delivered", equalTo(0))
+            .body("withheld", equalTo(1));
+        assertThat(back.accepted).as("nothing the role may no longer see").isEmpty();
+        assertThat(deadLetters(id)).isEmpty();
+      }
+    } finally {
+      given().delete(BASE + "/" + id).then().statusCode(204);
+    }
   }
 
   @Test

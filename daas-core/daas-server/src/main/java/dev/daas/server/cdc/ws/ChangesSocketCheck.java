@@ -98,6 +98,14 @@ public class ChangesSocketCheck implements HttpUpgradeCheck {
         } catch (DaasException e) {
           status = e.code().status();
           result = reject(status, e.code().slug() + ": " + e.getMessage(), Map.of());
+        } catch (RuntimeException e) {
+          // the metadata store failed, or the model went away meanwhile: refuse, and audit it
+          status = 503;
+          result =
+              reject(
+                  503,
+                  "source-unavailable: the stream cannot be checked now; retry",
+                  Map.of("Retry-After", List.of("5")));
         }
       }
     }
