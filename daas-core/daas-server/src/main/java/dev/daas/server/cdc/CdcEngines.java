@@ -12,6 +12,7 @@ import dev.daas.model.connector.SourceConfig;
 import dev.daas.model.error.DaasException;
 import dev.daas.model.error.ErrorCode;
 import dev.daas.server.ops.ChangeMetrics;
+import dev.daas.server.ops.DaemonThreads;
 import dev.daas.server.sources.SourceService;
 import dev.daas.server.store.Leases;
 import io.quarkus.runtime.ShutdownEvent;
@@ -81,23 +82,13 @@ public class CdcEngines {
 
   void onStart(@Observes StartupEvent event) {
     scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "daas-cdc-supervisor");
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("daas-cdc-supervisor"));
     long restart = config.restartInterval().toMillis();
     scheduler.scheduleWithFixedDelay(this::supervise, 0, restart, TimeUnit.MILLISECONDS);
     long renew = Math.max(1, config.leaseTtl().toMillis() / 3);
     // renewal on its own thread: a slow start or stop on the supervisor must not let leases lapse
     renewer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "daas-cdc-lease-renewal");
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("daas-cdc-lease-renewal"));
     renewer.scheduleWithFixedDelay(this::renewLeases, renew, renew, TimeUnit.MILLISECONDS);
     long prune = config.pruneInterval().toMillis();
     scheduler.scheduleWithFixedDelay(this::prune, prune, prune, TimeUnit.MILLISECONDS);

@@ -4,6 +4,7 @@ import dev.daas.connector.debezium.ChangeEvent;
 import dev.daas.model.Attribute;
 import dev.daas.model.DataModel;
 import dev.daas.model.Entity;
+import dev.daas.server.ops.DaemonThreads;
 import dev.daas.server.sources.SourceService;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -47,13 +48,7 @@ public class SchemaDrift {
 
   @PostConstruct
   void start() {
-    recoveries =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread thread = new Thread(r, "daas-schema-drift");
-              thread.setDaemon(true);
-              return thread;
-            });
+    recoveries = Executors.newSingleThreadExecutor(DaemonThreads.named("daas-schema-drift"));
   }
 
   @PreDestroy

@@ -31,13 +31,7 @@ public class SourceStatuses {
   @Inject SourceConnections connections;
 
   private final ExecutorService checks =
-      Executors.newFixedThreadPool(
-          4,
-          r -> {
-            Thread thread = new Thread(r, "daas-source-status");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newFixedThreadPool(4, DaemonThreads.named("daas-source-status"));
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
   private record Cached(CompletableFuture<SourceStatus> status, long atNanos) {}

@@ -1,5 +1,6 @@
 package dev.daas.server.security;
 
+import dev.daas.server.ops.DaemonThreads;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -39,13 +40,7 @@ public class KeySync {
 
   void start(@Observes StartupEvent event) {
     long millis = Math.max(100, config.keySyncInterval().toMillis());
-    scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "daas-key-sync");
-              thread.setDaemon(true);
-              return thread;
-            });
+    scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("daas-key-sync"));
     scheduler.scheduleWithFixedDelay(this::syncQuietly, millis, millis, TimeUnit.MILLISECONDS);
   }
 

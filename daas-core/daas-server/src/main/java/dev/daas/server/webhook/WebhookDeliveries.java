@@ -11,6 +11,7 @@ import dev.daas.server.cdc.ChangeView;
 import dev.daas.server.cdc.EntityNames;
 import dev.daas.server.cdc.SourceRemoved;
 import dev.daas.server.ops.ChangeMetrics;
+import dev.daas.server.ops.DaemonThreads;
 import dev.daas.server.secrets.Secrets;
 import dev.daas.server.security.Authorizations;
 import dev.daas.server.store.Leases;
@@ -27,7 +28,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 
@@ -67,7 +67,6 @@ public class WebhookDeliveries implements WebhookWorker.Context {
   /** Per webhook: until when (System.nanoTime) its lease is surely held, with a margin. */
   private final Map<String, Long> heldUntil = new ConcurrentHashMap<>();
 
-  private final AtomicInteger threads = new AtomicInteger();
   private ScheduledExecutorService pool;
   private ScheduledExecutorService supervisor;
   private WebhookSender sender;
@@ -75,22 +74,12 @@ public class WebhookDeliveries implements WebhookWorker.Context {
   void onStart(@Observes StartupEvent event) {
     pool =
         Executors.newScheduledThreadPool(
-            Math.max(1, config.threads()),
-            r -> {
-              Thread thread = new Thread(r, "daas-webhook-" + threads.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+            Math.max(1, config.threads()), DaemonThreads.numbered("daas-webhook"));
     sender = new WebhookSender(config.timeout());
     // renewal on its own thread: slow receivers holding every delivery thread must not let leases
     // run out while this instance still sends
     supervisor =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "daas-webhook-supervisor");
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("daas-webhook-supervisor"));
     long every = Math.max(1, config.leaseTtl().toMillis() / 3);
     supervisor.scheduleWithFixedDelay(this::supervise, 0, every, TimeUnit.MILLISECONDS);
   }
