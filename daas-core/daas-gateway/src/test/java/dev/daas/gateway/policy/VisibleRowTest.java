@@ -7,9 +7,13 @@ import static dev.daas.gateway.TestingPolicies.authorization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daas.gateway.TestingModels;
+import dev.daas.gateway.TestingPolicies;
+import dev.daas.model.DataModel;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The decision change-stream delivery reuses: may the caller see this row, and how. */
@@ -72,6 +76,41 @@ class VisibleRowTest {
     Authorization all = Authorization.unrestricted(TestingModels.legacy());
 
     assertThat(all.visibleRow(ORDER, order("US"))).hasValue(order("US"));
+  }
+
+  @Test
+  void onMariaDbARowFilterExcludingAValueAlsoExcludesItsOtherCaseAsTheDatabaseWould() {
+    DataModel legacy = TestingModels.legacy();
+    DataModel onMariaDb =
+        new DataModel(
+            legacy.formatVersion(),
+            legacy.source(),
+            "MariaDB 10.11.6",
+            legacy.entities(),
+            legacy.relationships(),
+            legacy.candidates());
+    RolePolicy notNorth =
+        new RolePolicy(
+            "analyst",
+            legacy.source(),
+            List.of(
+                new EntityGrant(
+                    ORDER,
+                    Set.of(Operation.SUBSCRIBE),
+                    ColumnRule.ALL,
+                    List.of(),
+                    "O_REG <> 'north'")),
+            null);
+    Caller analyst = new Caller("a", Set.of("analyst"), Map.of());
+
+    Authorization mariaDb =
+        Policies.effective(List.of(notNorth), analyst, onMariaDb, TestingPolicies.MASK_KEY);
+    Authorization postgres =
+        Policies.effective(List.of(notNorth), analyst, legacy, TestingPolicies.MASK_KEY);
+
+    assertThat(mariaDb.visibleRow(ORDER, order("NORTH"))).isEmpty();
+    assertThat(mariaDb.visibleRow(ORDER, order("south"))).isPresent();
+    assertThat(postgres.visibleRow(ORDER, order("NORTH"))).isPresent();
   }
 
   private static Map<String, Object> order(String region) {
