@@ -60,6 +60,22 @@ public record Entity(
         newReadableName);
   }
 
+  /** This entity with other evidence, everything else kept. */
+  public Entity withEvidence(List<Evidence> newEvidence) {
+    return new Entity(
+        name,
+        schema,
+        table,
+        kind,
+        description,
+        attributes,
+        primaryKey,
+        uniqueKeys,
+        indexes,
+        newEvidence,
+        readableName);
+  }
+
   public Optional<Attribute> attribute(String apiName) {
     return attributes.stream().filter(a -> a.name().equals(apiName)).findFirst();
   }

@@ -8,6 +8,7 @@ import dev.daas.model.connector.DataInspector;
 import dev.daas.model.connector.DataInspector.StatementStatistic;
 import dev.daas.model.connector.SourceConfig;
 import dev.daas.model.connector.SourceConnection;
+import dev.daas.recovery.check.BudgetedChecks;
 import dev.daas.recovery.eval.Evaluate;
 import dev.daas.recovery.eval.EvaluationCase;
 import dev.daas.recovery.eval.SchemaStyle;
@@ -133,11 +134,11 @@ final class RealDatabaseEvaluation {
           replayed.executions(),
           (played - loaded) / 1e9,
           statements.size(),
-          checks.run,
-          checks.skipped,
+          checks.run(),
+          checks.skipped(),
           inclusions(results),
           (end - played) / 1e9);
-      return new Run(score, statements.size(), checks.run, checks.skipped);
+      return new Run(score, statements.size(), checks.run(), checks.skipped());
     }
   }
 

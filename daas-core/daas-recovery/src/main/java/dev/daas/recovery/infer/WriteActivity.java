@@ -3,7 +3,6 @@ package dev.daas.recovery.infer;
 import dev.daas.model.DataModel;
 import dev.daas.model.Entity;
 import dev.daas.model.Evidence;
-import dev.daas.model.EvidenceChannel;
 import dev.daas.model.catalog.Table;
 import dev.daas.recovery.evidence.TableActivity;
 import dev.daas.recovery.sql.CatalogLookup;
@@ -47,19 +46,7 @@ final class WriteActivity {
       }
       List<Evidence> evidence = new ArrayList<>(e.evidence());
       added.stream().sorted(Comparator.comparing(Evidence::channel)).forEach(evidence::add);
-      entities.add(
-          new Entity(
-              e.name(),
-              e.schema(),
-              e.table(),
-              e.kind(),
-              e.description(),
-              e.attributes(),
-              e.primaryKey(),
-              e.uniqueKeys(),
-              e.indexes(),
-              evidence,
-              e.readableName()));
+      entities.add(e.withEvidence(evidence));
     }
     return model.withEntities(entities);
   }
@@ -82,8 +69,7 @@ final class WriteActivity {
             + magnitude(a.deletes())
             + " deleted"
             + (a.inserts() > 0 && a.updates() == 0 && a.deletes() == 0 ? "; append-only" : "");
-    return new Evidence(
-        a.channel() == null ? EvidenceChannel.CDC : a.channel(), detail, magnitude(total));
+    return new Evidence(a.channel(), detail, magnitude(total));
   }
 
   /** The largest power of ten not above {@code n}; 0 for 0. */

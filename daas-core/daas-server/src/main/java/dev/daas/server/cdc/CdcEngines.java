@@ -137,7 +137,9 @@ public class CdcEngines {
   /** The settings and the engine's state; unknown-source when there is no such source. */
   public CdcStatus status(String source) {
     settingsStore.requireSourceId(source);
-    CdcSettings settings = settingsStore.settings(source).orElse(CdcSettings.disabled());
+    Optional<CdcSettings> stored = settingsStore.settings(source);
+    CdcSettings settings = stored.orElse(CdcSettings.disabled());
+    Long retainedWal = stored.isPresent() ? retainedWal(source, settings) : null;
     CaptureEngine engine = engines.get(source);
     List<CdcStatus.Problem> found = views(problems.getOrDefault(source, List.of()));
     String mode = settings.snapshotMode().debeziumName();
@@ -159,7 +161,7 @@ public class CdcEngines {
           0,
           0,
           hub.subscribers(source),
-          retainedWal(source, settings));
+          retainedWal);
     }
     CaptureStatus s = engine.status();
     return new CdcStatus(
@@ -176,7 +178,7 @@ public class CdcEngines {
         s.eventsDelivered(),
         s.lastSequence(),
         hub.subscribers(source),
-        retainedWal(source, settings));
+        retainedWal);
   }
 
   /**
@@ -219,11 +221,8 @@ public class CdcEngines {
     return status(source);
   }
 
-  /** WAL held by the source's slot, where capture was ever configured; null when unknown. */
+  /** WAL held by the source's slot (capture was configured); null when unknown. */
   private Long retainedWal(String source, CdcSettings settings) {
-    if (settingsStore.settings(source).isEmpty()) {
-      return null;
-    }
     Long failedAt = walUnreadable.get(source);
     if (failedAt != null && System.nanoTime() - failedAt < WAL_RETRY.toNanos()) {
       return null; // the database did not answer a moment ago: do not wait for it again

@@ -1,8 +1,11 @@
 package dev.daas.server.cdc;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.daas.gateway.policy.Authorization;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +23,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @ApplicationScoped
 public class ChangeHub {
+  @Inject ChangeLog log;
+  @Inject ChangeLogRetention retention;
+  @Inject CdcConfig config;
+  @Inject ObjectMapper json;
+
   private final Map<String, Set<ChangeSubscriber>> bySource = new ConcurrentHashMap<>();
   private final AtomicInteger threads = new AtomicInteger();
   private ExecutorService writers;
@@ -45,6 +53,36 @@ public class ChangeHub {
   /** The pool that subscribers write and read the log on. */
   public ExecutorService writers() {
     return writers;
+  }
+
+  /**
+   * Opens a stream of one entity's changes as the caller may see them: the changes logged after
+   * {@code after} first (none when null), then live ones, written to {@code sink}. Returns the
+   * started subscriber; it leaves the hub by itself when it ends.
+   */
+  public ChangeSubscriber open(
+      String source,
+      long sourceId,
+      String entity,
+      Long after,
+      EventSink sink,
+      Authorization authorization) {
+    ChangeSubscriber[] self = new ChangeSubscriber[1];
+    ChangeSubscriber subscriber =
+        new ChangeSubscriber(
+            source,
+            entity,
+            after,
+            sink,
+            new LogReplay(log, retention, sourceId, entity),
+            writers,
+            config.subscriberBuffer(),
+            () -> unsubscribe(self[0]),
+            new ChangeView(authorization, json));
+    self[0] = subscriber;
+    subscribe(subscriber);
+    subscriber.start();
+    return subscriber;
   }
 
   public void subscribe(ChangeSubscriber subscriber) {

@@ -1,10 +1,7 @@
 package dev.daas.server.cdc;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.daas.gateway.policy.Authorization;
 import dev.daas.gateway.policy.Operation;
-import dev.daas.model.error.DaasException;
-import dev.daas.model.error.ErrorCode;
 import dev.daas.server.security.Authorizations;
 import dev.daas.server.security.RequestCaller;
 import jakarta.inject.Inject;
@@ -19,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -33,13 +29,9 @@ import java.util.concurrent.CompletionStage;
 public class ChangesResource {
   @Inject EntityNames names;
   @Inject CdcSettingsStore settingsStore;
-  @Inject ChangeLog log;
-  @Inject ChangeLogRetention retention;
   @Inject ChangeHub hub;
-  @Inject CdcConfig config;
   @Inject RequestCaller caller;
   @Inject Authorizations authorizations;
-  @Inject ObjectMapper json;
 
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -55,40 +47,10 @@ public class ChangesResource {
     Authorization authorization =
         authorizations.of(caller.require(), names.model(source).orElseThrow());
     authorization.require(entity, Operation.SUBSCRIBE);
-    Long resumeAfter = resumePoint(lastEventId != null ? lastEventId : after);
-    ChangeSubscriber[] self = new ChangeSubscriber[1];
-    ChangeSubscriber subscriber =
-        new ChangeSubscriber(
-            source,
-            entity,
-            resumeAfter,
-            new SseSink(sink, sse),
-            new LogReplay(log, retention, sourceId, entity),
-            hub.writers(),
-            config.subscriberBuffer(),
-            () -> hub.unsubscribe(self[0]),
-            new ChangeView(authorization, json));
-    self[0] = subscriber;
-    hub.subscribe(subscriber);
-    subscriber.start();
-  }
-
-  private static Long resumePoint(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      long sequence = Long.parseLong(value.trim());
-      if (sequence >= 0) {
-        return sequence;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new DaasException(
-        ErrorCode.VALIDATION_FAILED,
-        "Last-Event-ID and after must be an event id (a sequence number >= 0), not '" + value + "'",
-        Map.of("field", "Last-Event-ID"));
+    Long resumeAfter =
+        ResumePoint.parse(
+            lastEventId != null ? lastEventId : after, "Last-Event-ID and after", "Last-Event-ID");
+    hub.open(source, sourceId, entity, resumeAfter, new SseSink(sink, sse), authorization);
   }
 
   /** Writes to a JAX-RS server-sent event connection. */

@@ -9,6 +9,7 @@ import dev.daas.model.connector.DataInspector;
 import dev.daas.model.connector.SourceConnection;
 import dev.daas.model.error.DaasException;
 import dev.daas.model.error.ErrorCode;
+import dev.daas.recovery.check.BudgetedChecks;
 import dev.daas.recovery.curation.CuratedModel;
 import dev.daas.recovery.curation.CurationRecord;
 import dev.daas.recovery.curation.Curator;
@@ -100,7 +101,13 @@ public class ModelRecovery {
     List<TableActivity> activity = sourceId.map(cdc::activity).orElse(List.of());
     RecoveryInput input =
         new RecoveryInput(name, catalog, statements, mappings, observed, thresholds, activity);
-    DataChecks checks = new DataChecks(inspector, catalog, settings);
+    BudgetedChecks checks =
+        new BudgetedChecks(
+            inspector,
+            catalog,
+            settings.maxChecks(),
+            settings.checkBudget(),
+            settings.sampleRows());
     List<CheckResult> results = new ArrayList<>();
     for (int round = 0; round < CHECK_ROUNDS && inspector != null; round++) {
       List<DataCheck> wanted = inference.plan(input, results);
@@ -120,8 +127,8 @@ public class ModelRecovery {
             mappings.size(),
             result.statements().parsed(),
             result.statements().unparsed(),
-            checks.run,
-            checks.skipped,
+            checks.run(),
+            checks.skipped(),
             result.inferredKeys().size(),
             (int) result.relationships().stream().filter(r -> r.emitted()).count(),
             candidates(curated.candidates()),
@@ -238,71 +245,5 @@ public class ModelRecovery {
                     r.toAttributes(),
                     r.confidence()))
         .toList();
-  }
-
-  /** Runs data checks on the source within the count and time budget. */
-  private final class DataChecks {
-    private final DataInspector inspector;
-    private final Map<String, Table> tables = new HashMap<>();
-    private final RecoverySettings.Effective settings;
-    private final long deadline;
-    int run;
-    int skipped;
-
-    DataChecks(DataInspector inspector, Catalog catalog, RecoverySettings.Effective settings) {
-      this.inspector = inspector;
-      this.settings = settings;
-      this.deadline = System.nanoTime() + settings.checkBudget().toNanos();
-      for (Table t : catalog.tables()) {
-        tables.put(t.qualifiedName(), t);
-      }
-    }
-
-    /** Runs what the budget allows; false when it is spent. */
-    boolean runAll(List<DataCheck> wanted, List<CheckResult> results) {
-      for (DataCheck check : wanted) {
-        if (run >= settings.maxChecks() || System.nanoTime() > deadline) {
-          skipped += wanted.size() - wanted.indexOf(check);
-          return false;
-        }
-        run++;
-        try {
-          results.add(answer(check));
-        } catch (DaasException e) {
-          LOG.debugf("data check %s failed: %s", check, e.getMessage());
-        }
-      }
-      return true;
-    }
-
-    private CheckResult answer(DataCheck check) {
-      DataInspector.CheckCounts counts;
-      if (check instanceof DataCheck.Uniqueness u) {
-        Table t = table(u.table());
-        counts = inspector.uniqueness(t.schema(), t.name(), u.columns(), settings.sampleRows());
-      } else {
-        DataCheck.Inclusion i = (DataCheck.Inclusion) check;
-        Table t = table(i.table());
-        Table r = table(i.referencedTable());
-        counts =
-            inspector.inclusion(
-                t.schema(),
-                t.name(),
-                i.columns(),
-                r.schema(),
-                r.name(),
-                i.referencedColumns(),
-                settings.sampleRows());
-      }
-      return new CheckResult(check, counts.examined(), counts.violations());
-    }
-
-    private Table table(String qualifiedName) {
-      Table t = tables.get(qualifiedName);
-      if (t == null) {
-        throw new DaasException(ErrorCode.INTERNAL, "no table " + qualifiedName + " in catalog");
-      }
-      return t;
-    }
   }
 }

@@ -2,13 +2,9 @@ package dev.daas.server.cdc.ws;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.daas.gateway.policy.Authorization;
-import dev.daas.server.cdc.CdcConfig;
 import dev.daas.server.cdc.ChangeHub;
-import dev.daas.server.cdc.ChangeLog;
-import dev.daas.server.cdc.ChangeLogRetention;
 import dev.daas.server.cdc.ChangeSubscriber;
 import dev.daas.server.cdc.ChangeView;
-import dev.daas.server.cdc.LogReplay;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.UserData;
@@ -29,9 +25,6 @@ public class ChangesSocket {
       new UserData.TypedKey<>("daas.subscriber");
 
   @Inject ChangeHub hub;
-  @Inject ChangeLog log;
-  @Inject ChangeLogRetention retention;
-  @Inject CdcConfig config;
   @Inject ObjectMapper json;
 
   @OnOpen
@@ -41,22 +34,15 @@ public class ChangesSocket {
     long sourceId = data.get(ChangesSocketCheck.SOURCE_ID);
     String source = connection.pathParam("source");
     String entity = connection.pathParam("entity");
-    ChangeSubscriber[] self = new ChangeSubscriber[1];
     ChangeSubscriber subscriber =
-        new ChangeSubscriber(
+        hub.open(
             source,
+            sourceId,
             entity,
             data.get(ChangesSocketCheck.AFTER),
             new SocketSink(connection, json),
-            new LogReplay(log, retention, sourceId, entity),
-            hub.writers(),
-            config.subscriberBuffer(),
-            () -> hub.unsubscribe(self[0]),
-            new ChangeView(authorization, json));
-    self[0] = subscriber;
+            authorization);
     data.put(SUBSCRIBER, subscriber);
-    hub.subscribe(subscriber);
-    subscriber.start();
   }
 
   @OnClose

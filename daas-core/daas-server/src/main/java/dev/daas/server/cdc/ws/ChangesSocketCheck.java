@@ -6,6 +6,7 @@ import dev.daas.gateway.policy.Operation;
 import dev.daas.model.error.DaasException;
 import dev.daas.server.cdc.CdcSettingsStore;
 import dev.daas.server.cdc.EntityNames;
+import dev.daas.server.cdc.ResumePoint;
 import dev.daas.server.security.AuditEvent;
 import dev.daas.server.security.AuditLog;
 import dev.daas.server.security.Authenticator;
@@ -88,7 +89,7 @@ public class ChangesSocketCheck implements HttpUpgradeCheck {
           Authorization authorization =
               authorizations.of(caller, names.model(source).orElseThrow());
           authorization.require(entity, Operation.SUBSCRIBE);
-          Long after = ResumePoint.parse(context.httpRequest().getParam("after"));
+          Long after = ResumePoint.parse(context.httpRequest().getParam("after"), "after", "after");
           context.userData().put(AUTHORIZATION, authorization);
           context.userData().put(SOURCE_ID, sourceId);
           if (after != null) {
